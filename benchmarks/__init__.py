@@ -1,0 +1,1 @@
+"""Benchmarks that measure timeline against annotated corpora and other temporal taggers."""

@@ -1,0 +1,108 @@
+"""The command line: build and extract, their outputs, and one clear line for bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "timeline.cli", *args], input=stdin, capture_output=True,
+                          text=True, cwd=cwd or ROOT, timeout=120)
+
+
+def test_build_seeds_writes_an_offline_page_and_json(tmp_path: Path) -> None:
+    result = run("build", "seeds/", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "read 2 document(s), skipped 0" in result.stdout
+    page = (tmp_path / "timeline.html").read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]*\bsrc=", page), "the page must not load scripts from elsewhere"
+    assert "Plotly.newPlot" in page
+    data = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    event = data["events"][0]
+    assert {"start", "end", "value", "title", "text", "sources"} <= set(event)
+    assert {"document", "expression"} <= set(event["sources"][0])
+    values = {e["value"] for e in data["events"]}
+    assert {"2024-10-16", "2024-10-18", "2024-10-19", "2024-10-23", "2024-03-23", "2024-10"} <= values
+
+
+def test_month_event_spans_the_whole_month(tmp_path: Path) -> None:
+    run("build", "seeds/", "--out", str(tmp_path))
+    data = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    month = next(e for e in data["events"] if e["value"] == "2024-10")
+    assert (month["start"], month["end"]) == ("2024-10-01", "2024-10-31")
+
+
+def test_extract_json_fields_and_stdin_offsets() -> None:
+    text = "The talks, first held on 3 March 2021, resumed yesterday.\n"
+    result = run("extract", "-", "--published", "2024-10-21", "--format", "json", stdin=text)
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert [(i["text"], i["value"], i["type"]) for i in items] == [("3 March 2021", "2021-03-03", "DATE"),
+                                                                  ("yesterday", "2024-10-20", "DATE")]
+    assert all(text[i["start"] : i["end"]] == i["text"] for i in items)
+
+
+def test_extract_text_format_lists_one_expression_per_line() -> None:
+    result = run("extract", "seeds/003_dd536d12c7460a9a.txt")
+    assert result.returncode == 0
+    assert "2024-10-25\t27 days ago" in result.stdout
+
+
+def test_missing_path_gives_one_line_and_nonzero_exit(tmp_path: Path, capsys) -> None:
+    code = main(["build", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "nope.txt" in err and "no such file" in err and "Traceback" not in err
+
+
+def test_extract_missing_file_is_one_line_error(tmp_path: Path) -> None:
+    result = run("extract", str(tmp_path / "missing.txt"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "missing.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_malformed_sidecar_is_reported_and_the_other_documents_still_built(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    shutil.copytree(ROOT / "seeds", folder)
+    (folder / "000_460ae201bb5f04db.txt.meta.json").write_text("{not json", encoding="utf-8")
+    result = run("build", str(folder), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "000_460ae201bb5f04db.txt.meta.json" in result.stderr and "not valid JSON" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "read 1 document(s), skipped 1" in result.stdout
+    assert (tmp_path / "out" / "timeline.html").exists()
+
+
+def test_unreadable_file_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("The plant closed on 4 May 2020.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8\x00\x00binary\x00\x00")
+    result = run("build", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "bad.txt" in result.stderr
+    assert "read 1 document(s), skipped 1, 1 event(s)" in result.stdout
+
+
+def test_bad_date_flag_is_a_clear_error(tmp_path: Path) -> None:
+    result = run("build", "seeds/", "--published", "not a date at all", "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert "--published" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_fragment_mode_writes_an_embeddable_div(tmp_path: Path) -> None:
+    result = run("build", "seeds/", "--out", str(tmp_path), "--html", "fragment", "--format", "html,csv,md")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "timeline.html").read_text(encoding="utf-8")
+    assert page.startswith("<div") and "<html" not in page
+    assert (tmp_path / "timeline.csv").read_text(encoding="utf-8").startswith("start,end,value")
+    assert "## 2024-10-18" in (tmp_path / "timeline.md").read_text(encoding="utf-8")

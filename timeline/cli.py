@@ -1,0 +1,113 @@
+"""The `timeline` command: build a timeline from documents, or list the dates in one document."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from . import pipeline
+from .errors import SettingsError, TimelineError
+from .readers import parse_datetime
+from .render import FORMATS
+from .settings import Settings
+
+
+def _datetime(value: str, flag: str):
+    try:
+        return parse_datetime(value, path=None, key=flag)
+    except TimelineError as error:
+        raise SettingsError(f"{flag}: not a date: {value!r}") from error
+
+
+def _date(value: str | None, flag: str) -> date | None:
+    return _datetime(value, flag).date() if value else None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="timeline", description="Turn documents into a dated event timeline.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build a timeline from files and folders")
+    build.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (read recursively) or - for stdin")
+    build.add_argument("--out", default="output", help="output folder (default: output/)")
+    build.add_argument("--published", help="publication date for documents that carry none")
+    build.add_argument("--retrieved", help="retrieval date for documents that carry none")
+    build.add_argument("--format", default="html,json", help=f"comma-separated outputs among {','.join(FORMATS)}")
+    build.add_argument("--html", choices=("full", "fragment"), default="full",
+                       help="full: self-contained offline page; fragment: a <div> to embed")
+    build.add_argument("--title", default="Timeline")
+    build.add_argument("--max-dates", type=int, help="keep only the L most important dates")
+    build.add_argument("--per-date", type=int, help="keep at most K events per date")
+    build.add_argument("--keywords", help="comma-separated words; keep only events mentioning one")
+    build.add_argument("--since", help="only documents published on or after this date")
+    build.add_argument("--until", help="only documents published on or before this date")
+
+    extract = commands.add_parser("extract", help="print the temporal expressions of one document")
+    extract.add_argument("path", metavar="PATH", help="a document file, or - for standard input")
+    extract.add_argument("--published", help="publication date, when the document carries none")
+    extract.add_argument("--retrieved", help="retrieval date, when the document carries none")
+    extract.add_argument("--format", choices=("json", "text"), default="text")
+    return parser
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise SettingsError(f"--format: unknown output {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+    settings = Settings(
+        published=_datetime(args.published, "--published") if args.published else None,
+        retrieved=_datetime(args.retrieved, "--retrieved") if args.retrieved else None,
+        out_dir=Path(args.out), formats=formats, html_mode=args.html, title=args.title,
+        max_dates=args.max_dates, per_date=args.per_date,
+        keywords=tuple(k.strip() for k in (args.keywords or "").split(",") if k.strip()),
+        since=_date(args.since, "--since"), until=_date(args.until, "--until"),
+    )
+    result = pipeline.build(args.paths, settings)
+    for skipped in result.timeline.skipped:
+        print(f"timeline: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    for item in result.timeline.unanchored[:20]:
+        print(f"timeline: unanchored \"{item.expression}\" in {item.document} (no reference time)", file=sys.stderr)
+    print(result.summary())
+    return 1 if result.timeline.skipped else 0
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    settings = Settings(
+        published=_datetime(args.published, "--published") if args.published else None,
+        retrieved=_datetime(args.retrieved, "--retrieved") if args.retrieved else None,
+    )
+    expressions = pipeline.extract_document(args.path, settings=settings)
+    if args.format == "json":
+        print(json.dumps([e.model_dump(mode="json") for e in expressions], ensure_ascii=False, indent=2))
+    else:
+        for e in expressions:
+            print(f"{e.start}\t{e.end}\t{e.type.value}\t{e.value or '-'}\t{e.text}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run_build(args) if args.command == "build" else _run_extract(args)
+    except TimelineError as error:
+        print(f"timeline: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("timeline: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # never a traceback for the user; TIMELINE_DEBUG=1 shows it
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        print(f"timeline: internal error: {type(error).__name__}: {error} (set TIMELINE_DEBUG=1 for details)",
+              file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

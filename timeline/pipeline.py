@@ -1,0 +1,105 @@
+"""Composes the stages: readers → anchoring → temporal → events → merge → render."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import anchoring, events, merge, readers, render
+from .models import Document, Event, Segment, Skipped, TimeExpression, Timeline, Unanchored
+from .settings import Settings
+from .temporal import AnchoredSpan, tag
+
+
+@dataclass
+class BuildResult:
+    """What a build produced, and its accounting for the run summary."""
+
+    timeline: Timeline
+    written: list[Path] = field(default_factory=list)
+    documents_read: int = 0
+
+    def summary(self) -> str:
+        t = self.timeline
+        line = (f"read {self.documents_read} document(s), skipped {len(t.skipped)}, "
+                f"{len(t.events)} event(s), {len(t.unanchored)} unanchored expression(s)")
+        if t.conflicts:
+            line += f", {len(t.conflicts)} conflict(s)"
+        html_out = next((p for p in self.written if p.suffix == ".html"), None)
+        return line + (f" → {html_out}" if html_out else "")
+
+
+def _as_datetime(value: date | datetime | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime(value.year, value.month, value.day)
+
+
+def analyse(document: Document, settings: Settings, *, narrative: bool = False) -> tuple[list[Segment], list[TimeExpression]]:
+    """Segments of a document and every temporal expression in it, resolved against its segment."""
+    segments = anchoring.segment(document, settings)
+    spans = [AnchoredSpan(s.start, s.end, s.anchor) for s in segments]
+    return segments, (tag(document.text, spans, narrative_mode=narrative) if spans else [])
+
+
+def extract(text: str, *, published: date | datetime | None = None, retrieved: date | datetime | None = None,
+            narrative: bool = False) -> list[TimeExpression]:
+    """Temporal expressions of a text; offsets index ``text`` exactly."""
+    settings = Settings(published=_as_datetime(published), retrieved=_as_datetime(retrieved))
+    document = Document(id="<text>", text=text)
+    return analyse(document, settings, narrative=narrative)[1]
+
+
+def extract_document(path: str | Path, *, settings: Settings | None = None, stdin: Any = None) -> list[TimeExpression]:
+    """Temporal expressions of one document file (or ``-`` for standard input); raises on bad input."""
+    settings = settings or Settings()
+    document = readers.read_stdin(stream=stdin) if str(path) == "-" else _single(readers.read_path(Path(path)), path)
+    return analyse(document, settings)[1]
+
+
+def _single(documents: list[Document], path: str | Path) -> Document:
+    if len(documents) != 1:
+        from .errors import InputError
+
+        raise InputError(f"holds {len(documents)} documents; extract takes one", path=path)
+    return documents[0]
+
+
+def _in_range(document: Document, settings: Settings) -> bool:
+    if settings.since is None and settings.until is None:
+        return True
+    if document.published is None:
+        return False
+    day = document.published.date()
+    return (settings.since is None or day >= settings.since) and (settings.until is None or day <= settings.until)
+
+
+def build_timeline(documents: Sequence[Document], settings: Settings, *, skipped: Iterable[Skipped] = ()) -> Timeline:
+    """Events from every document, merged and selected as the settings ask."""
+    found: list[Event] = []
+    unanchored: list[Unanchored] = []
+    used = [d for d in documents if _in_range(d, settings)]
+    for document in used:
+        segments, expressions = analyse(document, settings)
+        document_events, document_unanchored = events.extract_events(document, segments, expressions)
+        found.extend(document_events)
+        unanchored.extend(document_unanchored)
+    merged = merge.merge_events(found)
+    selected = merge.select(merged, settings)
+    return Timeline(events=selected, unanchored=unanchored, documents=[d.id for d in used], skipped=list(skipped))
+
+
+def build(paths: Iterable[str | Path], settings: Settings | None = None, *, stdin: Any = None,
+          write: bool = True) -> BuildResult:
+    """Read the paths, build the timeline, and write it to ``settings.out_dir``."""
+    settings = settings or Settings()
+    read = readers.read_paths(paths, stdin=stdin)
+    timeline = build_timeline(read.documents, settings, skipped=read.skipped)
+    result = BuildResult(timeline=timeline, documents_read=len(read.documents))
+    if write:
+        result.written = render.write_outputs(timeline, settings.out_dir, formats=settings.formats,
+                                              title=settings.title, html_mode=settings.html_mode)
+    return result

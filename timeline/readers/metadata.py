@@ -1,0 +1,95 @@
+"""Metadata sources: sidecar NAME.meta.json files, YAML front matter, and date strings in any format."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import MetadataError
+from ..models import AnchorSource
+
+SIDECAR_SUFFIX = ".meta.json"
+KNOWN_KEYS = {"published", "retrieved", "title", "url", "source", "language"}
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def parse_datetime(value: Any, *, path: str | Path | None, key: str) -> datetime:
+    """A metadata date as a naive datetime: ISO first, then anything dateparser reads."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if not isinstance(value, str) or not value.strip():
+        raise MetadataError(f"{key!r} is not a date: {value!r}", path=path)
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        pass
+    import dateparser  # slow to import; only needed for non-ISO dates
+
+    parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                                              "STRICT_PARSING": False, "REQUIRE_PARTS": ["year"]})
+    if parsed is None:
+        raise MetadataError(f"{key!r} is not a date: {value!r}", path=path)
+    return parsed.replace(tzinfo=None)
+
+
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name + SIDECAR_SUFFIX) if not path.name.endswith(SIDECAR_SUFFIX) else path
+
+
+def _sidecar_candidates(path: Path) -> list[Path]:
+    return [path.with_name(path.name + SIDECAR_SUFFIX), path.with_name(path.stem + SIDECAR_SUFFIX)]
+
+
+def load_sidecar(path: Path) -> dict[str, Any]:
+    """The sidecar beside ``path`` (NAME.ext.meta.json or NAME.meta.json), or {} when there is none."""
+    for candidate in _sidecar_candidates(path):
+        if candidate.is_file():
+            try:
+                data = json.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as error:
+                raise MetadataError(f"cannot read sidecar: {error}", path=candidate) from error
+            except json.JSONDecodeError as error:
+                raise MetadataError(f"sidecar is not valid JSON (line {error.lineno}: {error.msg})",
+                                    path=candidate) from error
+            if not isinstance(data, dict):
+                raise MetadataError("sidecar must hold a JSON object", path=candidate)
+            return {"__path__": str(candidate), **data}
+    return {}
+
+
+def split_front_matter(text: str, *, path: str | Path | None) -> tuple[dict[str, Any], int]:
+    """YAML front matter at the top of ``text`` and the offset where the body starts."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    try:
+        data = yaml.safe_load(match.group("yaml")) or {}
+    except yaml.YAMLError as error:
+        raise MetadataError(f"front matter is not valid YAML: {str(error).splitlines()[0]}", path=path) from error
+    if not isinstance(data, dict):
+        raise MetadataError("front matter must be a YAML mapping", path=path)
+    return data, match.end()
+
+
+def metadata_fields(data: dict[str, Any], source: AnchorSource, *, path: str | Path | None) -> dict[str, Any]:
+    """Document fields from a metadata mapping; ``date`` is read as ``published``."""
+    fields: dict[str, Any] = {}
+    published = data.get("published", data.get("date"))
+    if published is not None:
+        fields["published"] = parse_datetime(published, path=path, key="published")
+        fields["published_from"] = source
+    if data.get("retrieved") is not None:
+        fields["retrieved"] = parse_datetime(data["retrieved"], path=path, key="retrieved")
+        fields["retrieved_from"] = source
+    for key in ("title", "url", "source", "language"):
+        if data.get(key) is not None:
+            fields[key] = str(data[key])
+    return fields

@@ -1,0 +1,25 @@
+"""Plain text and Markdown, with optional YAML front matter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..models import AnchorSource, Document
+from .metadata import metadata_fields, split_front_matter
+
+
+def text_document(text: str, *, doc_id: str, path: Path | None, sidecar: dict[str, Any], kind: str = "text") -> Document:
+    """A Document from raw text: front matter first, then the sidecar, which is trusted more."""
+    front, body_start = split_front_matter(text, path=path)
+    fields: dict[str, Any] = metadata_fields(front, AnchorSource.FRONT_MATTER, path=path) if front else {}
+    if sidecar:
+        fields.update(metadata_fields(sidecar, AnchorSource.SIDECAR, path=sidecar.get("__path__", path)))
+    if kind == "text" and front:
+        kind = "markdown"
+    return Document(id=doc_id, path=str(path) if path else None, text=text, body_start=body_start, kind=kind, **fields)
+
+
+def read_text(path: Path, text: str, sidecar: dict[str, Any]) -> list[Document]:
+    kind = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    return [text_document(text, doc_id=str(path), path=path, sidecar=sidecar, kind=kind)]

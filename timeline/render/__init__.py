@@ -1,0 +1,37 @@
+"""Renderers: Timeline → HTML page or fragment (plotly), JSON, CSV, Markdown. They never see a Document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import RenderError
+from ..models import Timeline
+from .exports import to_csv, to_json, to_markdown
+from .plot import build_figure, render_html
+from .spec import Row, build_spec
+
+__all__ = ["Row", "build_spec", "build_figure", "render_html", "to_json", "to_csv", "to_markdown", "write_outputs",
+           "FORMATS"]
+
+FORMATS = ("html", "json", "csv", "md")
+
+
+def write_outputs(timeline: Timeline, out_dir: Path, *, formats: tuple[str, ...], title: str,
+                  html_mode: str = "full") -> list[Path]:
+    """Write timeline.<format> for each format into ``out_dir``; returns the paths written."""
+    renderers = {
+        "html": lambda: render_html(timeline, title=title, mode=html_mode),
+        "json": lambda: to_json(timeline),
+        "csv": lambda: to_csv(timeline),
+        "md": lambda: to_markdown(timeline, title=title),
+    }
+    written = []
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name in formats:
+            path = out_dir / f"timeline.{name}"
+            path.write_text(renderers[name](), encoding="utf-8")
+            written.append(path)
+    except OSError as error:
+        raise RenderError(f"cannot write output: {error.strerror or error}", path=getattr(error, "filename", out_dir)) from error
+    return written

@@ -1,0 +1,82 @@
+"""A pure, testable description of the chart: one row per event, nothing plotly-specific."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..models import Event, Granularity, Timeline
+
+_POINT_GRAINS = {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.MINUTE, Granularity.HOUR}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One mark on the chart: a point for a day, a bar across every day of a coarser value."""
+
+    lane: str
+    start: date
+    end_exclusive: date
+    is_span: bool
+    label: str
+    hover: str
+    link: str | None
+    source_count: int
+    conflict: bool = False
+
+
+def _lane(event: Event) -> str:
+    first = event.sources[0]
+    name = first.title or first.document.rsplit("/", 1)[-1]
+    return name if len(name) <= 40 else name[:39].rstrip() + "…"
+
+
+def _hover(event: Event, conflicted: bool) -> str:
+    lines = [f"<b>{html.escape(event.value)}</b> ({event.start.isoformat()}"
+             + (f" – {event.end.isoformat()}" if event.end != event.start else "") + ")",
+             html.escape(event.text)]
+    if event.reported_speech:
+        lines.append("<i>reported speech: the date is when it was said</i>")
+    if conflicted:
+        lines.append("<b>⚠ sources disagree on this date</b>")
+    lines.append(f"{event.source_count} independent source(s):")
+    for source in event.sources[:6]:
+        lines.append(f"• {html.escape(source.title or source.document)}: “{html.escape(source.expression)}” → "
+                     f"{html.escape(source.value)}")
+        if source.chain:
+            lines.append(f"  <i>{html.escape(source.chain)}</i>")
+    if len(event.sources) > 6:
+        lines.append(f"… and {len(event.sources) - 6} more")
+    return "<br>".join(_wrap(line) for line in lines)
+
+
+def _wrap(line: str, width: int = 110) -> str:
+    words, out, current = line.split(" "), [], ""
+    for word in words:
+        if current and len(current) + len(word) > width:
+            out.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    out.append(current)
+    return "<br>".join(out)
+
+
+def build_spec(timeline: Timeline) -> list[Row]:
+    """Rows for every event, in date order; month-level and coarser values become spans."""
+    conflicted = {event_id for conflict in timeline.conflicts for event_id in conflict.events}
+    rows = []
+    for event in timeline.events:
+        rows.append(Row(
+            lane=_lane(event),
+            start=event.start,
+            end_exclusive=event.end + timedelta(days=1),
+            is_span=event.granularity not in _POINT_GRAINS,
+            label=event.title,
+            hover=_hover(event, event.id in conflicted),
+            link=event.sources[0].url,
+            source_count=event.source_count,
+            conflict=event.id in conflicted,
+        ))
+    return rows

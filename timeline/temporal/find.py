@@ -1,0 +1,342 @@
+"""Finding: text → mentions, each carrying an underspecified value. No calendar arithmetic here."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import TimexType
+from ..text import sentence_bounds
+from .grammar import Grammar, Rule, load_grammar
+
+CONTEXT_CHARS = 30
+
+
+@dataclass(slots=True)
+class Partial:
+    """An underspecified value: what the words say, before any anchor is consulted."""
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    amount: float | None = None
+    vague: bool = False
+    unit: str | None = None
+    dir: int | None = None
+    base: str | None = None
+    part: str | None = None
+    part_day_shift: int = 0
+    season: str | None = None
+    quarter: int | None = None
+    half: int | None = None
+    decade: str | None = None
+    century: int | None = None
+    holiday: dict[str, Any] | None = None
+    mod: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    ref: str | None = None
+    frequency: str | None = None
+    set_value: str | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    """A temporal expression found in text: its span, the rule that found it, and what it says."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    type: TimexType
+    partial: Partial
+    tense: str = "unknown"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_ADVERB_SETS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W",
+    "bimonthly": "P2M", "semiannually": "P6M", "biannually": "P6M",
+}
+_COMPACT_UNITS = {"y": "Y", "yr": "Y", "mo": "M", "w": "W", "wk": "W", "d": "D", "h": "H", "hr": "H", "m": "MI", "min": "MI"}
+_LATER_WORDS = {"later", "after", "afterward", "afterwards", "on", "next", "following", "subsequent"}
+_EARLIER_WORDS = {"earlier", "before", "previously", "prior", "previous", "preceding"}
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_HALVES = {"first": 1, "second": 2, "latter": 2, "last": 2}
+_DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196",
+                 "seventies": "197", "eighties": "198", "nineties": "199"}
+_CLOCK_APPROX = {"around": "APPROX", "about": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+                 "shortly after": "AFTER", "just after": "AFTER", "after": "AFTER", "some time after": "AFTER",
+                 "shortly before": "BEFORE", "just before": "BEFORE", "before": "BEFORE"}
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" .-")
+
+
+class _Reject(Exception):
+    """A candidate whose words turn out not to be a date (a lower-case "may", say)."""
+
+
+class Normaliser:
+    """Turns a rule's named groups into a Partial, using the vocabulary."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        v = grammar.vocabulary
+        self.months: dict[str, int] = v["months"]
+        self.weekdays: dict[str, int] = v["weekdays"]
+        self.numbers: dict[str, float] = v["numbers"]
+        self.vague = {_key(w) for w in v["vague_numbers"]}
+        self.ordinals: dict[str, int] = v["ordinals"]
+        self.units: dict[str, str] = v["units"]
+        self.parts: dict[str, str] = v["parts_of_day"]
+        self.seasons: dict[str, str] = v["seasons"]
+        self.directions: dict[str, int] = v["directions"]
+        self.modifiers: dict[str, str] = v["modifiers"]
+        self.approximations: dict[str, str] = v["approximations"]
+        self.holidays: dict[str, dict[str, Any]] = v["holidays"]
+        self.ambiguous = set(v["ambiguous"])
+
+    def number(self, text: str) -> float | None:
+        key = _key(text)
+        if key in self.vague:
+            return None
+        if re.fullmatch(r"\d+(?:\.\d+)?", key):
+            return float(key)
+        if key in self.numbers:
+            return float(self.numbers[key])
+        parts = re.split(r"[- ]", key)
+        if len(parts) == 2 and parts[0] in self.numbers and parts[1] in self.numbers:
+            return float(self.numbers[parts[0]] + self.numbers[parts[1]])
+        raise _Reject(text)
+
+    def ordinal(self, text: str) -> int:
+        key = _key(text)
+        digits = re.match(r"(\d+)", key)
+        if digits:
+            return int(digits.group(1))
+        if key in self.ordinals:
+            return self.ordinals[key]
+        raise _Reject(text)
+
+    def word_of(self, table: dict[str, Any], text: str, *, capitalised: bool = True) -> Any:
+        key = _key(text)
+        if key not in table:
+            raise _Reject(text)
+        if capitalised and key in self.ambiguous and not text[:1].isupper():
+            raise _Reject(text)
+        return table[key]
+
+    def partial(self, rule: Rule, groups: dict[str, str | None]) -> Partial:
+        p = Partial(kind=rule.kind)
+        for name, value in rule.fixed.items():
+            setattr(p, name, value)
+        g = {k: v for k, v in groups.items() if v is not None}
+        if "year" in g:
+            p.year = _year(g["year"])
+        for name in ("year2", "q_year"):
+            if name in g and p.year is None:
+                p.year = _year(g[name])
+        if "month" in g:
+            month = g["month"]
+            p.month = int(month) if month.isdigit() else self.word_of(self.months, month)
+            if not 1 <= p.month <= 12:
+                raise _Reject(month)
+        if "day" in g:
+            p.day = self.ordinal(g["day"])
+            if not 1 <= p.day <= 31:
+                raise _Reject(g["day"])
+        for name in ("weekday", "weekday2"):
+            if name in g:
+                p.weekday = self.word_of(self.weekdays, g[name])
+        if "amount" in g:
+            key = _key(g["amount"])
+            if key == "other":
+                p.amount = 2
+            elif key in self.vague or key.split(" ")[0] in {"several", "many", "a few"}:
+                p.amount, p.vague = None, True
+            else:
+                p.amount = self.number(g["amount"])
+        if "unit" in g:
+            key = _key(g["unit"])
+            p.unit = _COMPACT_UNITS.get(key) if rule.name == "compact_ago" else self.units.get(key, key.upper())
+            if p.unit is None:
+                raise _Reject(g["unit"])
+        for name in ("part", "part2", "part3", "night"):
+            if name in g:
+                p.part = self.parts[_key(g[name])]
+        if "tonight" in g:
+            p.part = "NI"
+        if "dir" in g:
+            p.dir = self.directions.get(_key(g["dir"]), self.directions.get(_key(g["dir"]).split(" ")[-1], 0))
+            if _key(g["dir"]) == "this past":
+                p.dir = -1
+            elif _key(g["dir"]) == "this coming":
+                p.dir = 1
+            if rule.kind == "shift" and p.base is None:
+                p.base = "anchor"
+        if "dir2" in g:
+            p.dir = 1 if _key(g["dir2"]) == "after" else -1
+        if "later" in g:
+            word = _key(g["later"]).split(" ")[-1]
+            p.dir = 1 if word in _LATER_WORDS else -1 if word in _EARLIER_WORDS else 1
+            p.base = "narrative"
+        if "same" in g:
+            p.amount, p.dir, p.base = 0, None, "narrative"
+        if rule.kind == "shift" and p.dir is not None and p.amount == 0:
+            p.amount = 1
+        if "mod" in g:
+            key = _key(g["mod"]).replace("-", " ").strip()
+            p.mod = self.modifiers.get(key) or self.modifiers.get(key.split(" ")[-1]) or {
+                "the turn": "START", "the first half": "START", "the second half": "END"}.get(key)
+        if "approx" in g:
+            key = _key(g["approx"])
+            p.mod = _CLOCK_APPROX.get(key) if rule.kind == "clock" else self.approximations.get(key)
+        if "season" in g:
+            p.season = self.seasons[_key(g["season"])]
+        if "quarter" in g:
+            key = _key(g["quarter"])
+            p.quarter = int(key) if key.isdigit() else _QUARTERS[key]
+        if "half" in g:
+            key = _key(g["half"])
+            p.half = int(key) if key.isdigit() else _HALVES[key]
+        if "decade" in g:
+            p.decade = _decade(g["decade"])
+        if "century" in g:
+            p.century = self.ordinal(g["century"])
+        if "holiday" in g:
+            if rule.capitalised == "holiday" and not g["holiday"][:1].isupper():
+                raise _Reject(g["holiday"])
+            p.holiday = self.holidays[_key(g["holiday"]).replace("’", "'")]
+        if "hour" in g:
+            hour = g["hour"]
+            p.hour = int(hour) if hour.isdigit() else int(self.number(hour) or 0)
+            p.minute = int(g.get("minute") or 0)
+            ampm = _key(g.get("ampm") or "").replace(".", "")
+            if ampm == "pm" and p.hour < 12:
+                p.hour += 12
+            elif ampm == "am" and p.hour == 12:
+                p.hour = 0
+            if p.hour > 24 or (ampm and p.hour == 0 and _key(g["hour"]) == "0"):
+                raise _Reject(hour)
+        if "named_time" in g:
+            p.hour, p.minute = (24, 0) if _key(g["named_time"]) == "midnight" else (12, 0)
+        if "adverb" in g:
+            p.set_value = _ADVERB_SETS[_key(g["adverb"])]
+        if "freq" in g:
+            p.frequency = _key(g["freq"])
+        return p
+
+
+def _year(text: str) -> int:
+    text = text.strip().lstrip("'’")
+    value = int(text)
+    if len(text) == 2:
+        value += 1900 if value >= 30 else 2000
+    return value
+
+
+def _decade(text: str) -> str:
+    key = _key(text)
+    if key in _DECADE_WORDS:
+        return _DECADE_WORDS[key]
+    if len(key) == 2:
+        return ("19" if int(key) >= 30 else "20") + key[0]
+    return key[:3]
+
+
+_FUTURE = {"will", "'ll", "shall", "won't", "wont", "expected", "expects", "expect", "plans", "plan", "planned",
+           "scheduled", "schedule", "upcoming", "due", "intends", "intend", "aims", "going", "would", "next",
+           "coming", "forthcoming", "hopes", "set", "slated", "until", "ahead", "begins", "starts", "opens"}
+_PAST = {"was", "were", "had", "did", "said", "says", "told", "ago", "last", "dated", "been", "came", "went", "made",
+         "took", "began", "left", "saw", "met", "held", "fell", "rose", "won", "lost", "sent", "got", "gave",
+         "earlier", "since", "previously", "former", "formerly", "ended", "died", "killed", "wrote", "spoke", "found"}
+_NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "bred", "indeed", "wed", "led", "hundred",
+                "expected", "scheduled", "planned", "unexpected", "anticipated"}
+
+
+def _is_past_word(word: str) -> bool:
+    return word in _PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED)
+
+
+def detect_tense(text: str, start: int, end: int) -> str:
+    """Guess the tense governing a mention from the nearest tense-bearing word in its sentence."""
+    left, right = sentence_bounds(text, start, end)
+    before = [w.lower() for w in _WORD.findall(text[left:start])][::-1][:12]
+    after = [w.lower() for w in _WORD.findall(text[end:right])][:8]
+    for distance in range(max(len(before), len(after))):
+        for words in (before, after):
+            if distance < len(words):
+                word = words[distance]
+                if word in _FUTURE or word.endswith("'ll"):
+                    return "future"
+                if _is_past_word(word):
+                    return "past"
+    return "present"
+
+
+class Finder:
+    """Runs every rule over a text and keeps the longest non-overlapping matches."""
+
+    def __init__(self, grammar: Grammar | None = None) -> None:
+        self.grammar = grammar or load_grammar()
+        self.normaliser = Normaliser(self.grammar)
+
+    def _context_ok(self, rule: Rule, text: str, start: int, end: int) -> bool:
+        if rule.before or rule.not_before:
+            before = text[max(0, start - CONTEXT_CHARS) : start]
+            if rule.before and not rule.before.search(before):
+                return False
+            if rule.not_before and rule.not_before.search(before):
+                return False
+        if rule.after or rule.not_after:
+            after = text[end : end + CONTEXT_CHARS]
+            if rule.after and not rule.after.search(after):
+                return False
+            if rule.not_after and rule.not_after.search(after):
+                return False
+        return True
+
+    def candidates(self, text: str) -> list[tuple[int, int, int, Rule, Partial | None]]:
+        found = []
+        for rule in self.grammar.rules:
+            for match in rule.regex.finditer(text):
+                start, end = match.span()
+                if start == end or not self._context_ok(rule, text, start, end):
+                    continue
+                if rule.kind == "block":
+                    found.append((start, end, rule.priority, rule, None))
+                    continue
+                try:
+                    partial = self.normaliser.partial(rule, match.groupdict())
+                except (_Reject, KeyError, ValueError):
+                    continue
+                found.append((start, end, rule.priority, rule, partial))
+        return found
+
+    def find(self, text: str) -> list[Mention]:
+        """Every temporal expression in ``text``, in order, unresolved."""
+        chosen_starts: list[int] = []
+        chosen: list[tuple[int, int, Rule, Partial | None]] = []
+        for start, end, _, rule, partial in sorted(self.candidates(text), key=lambda c: (c[0] - c[1], c[2], c[0])):
+            index = bisect.bisect_right(chosen_starts, start)
+            if index > 0 and chosen[index - 1][1] > start:
+                continue
+            if index < len(chosen) and chosen[index][0] < end:
+                continue
+            chosen_starts.insert(index, start)
+            chosen.insert(index, (start, end, rule, partial))
+        mentions = []
+        for start, end, rule, partial in chosen:
+            if partial is None or rule.type is None:
+                continue
+            mention = Mention(start, end, text[start:end], rule.name, rule.type, partial)
+            mention.tense = detect_tense(text, start, end)
+            mentions.append(mention)
+        return mentions
