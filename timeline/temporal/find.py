@@ -9,7 +9,7 @@ from typing import Any
 
 from ..models import TimexType
 from ..text import sentence_bounds
-from .grammar import Grammar, Rule, load_grammar
+from .grammar import DIGIT, Grammar, Rule, load_grammar
 
 CONTEXT_CHARS = 30
 
@@ -74,6 +74,8 @@ _CLOCK_APPROX = {"around": "APPROX", "about": "APPROX", "approximately": "APPROX
                  "shortly after": "AFTER", "just after": "AFTER", "after": "AFTER", "some time after": "AFTER",
                  "shortly before": "BEFORE", "just before": "BEFORE", "before": "BEFORE"}
 _WORD = re.compile(r"[A-Za-z']+")
+# A token that may open a match: a word (or number) not preceded by a word character, or one symbol.
+_TOKEN_START = re.compile(r"(?<!\w)(?:\w+|[^\w\s])")
 
 
 def _key(text: str) -> str:
@@ -287,6 +289,13 @@ class Finder:
     def __init__(self, grammar: Grammar | None = None) -> None:
         self.grammar = grammar or load_grammar()
         self.normaliser = Normaliser(self.grammar)
+        self._indexed = tuple(rule for rule in self.grammar.rules if rule.starts is not None)
+        self._unindexed = tuple(rule for rule in self.grammar.rules if rule.starts is None)
+        self._by_token: dict[str, tuple[Rule, ...]] = {}
+        self._by_prefix: dict[str, list[int]] = {}
+        for rule in self._indexed:
+            for prefix in rule.starts or ():
+                self._by_prefix.setdefault(prefix, []).append(rule.priority)
 
     def _context_ok(self, rule: Rule, text: str, start: int, end: int) -> bool:
         if rule.before or rule.not_before:
@@ -303,21 +312,53 @@ class Finder:
                 return False
         return True
 
+    def _rules_for(self, token: str) -> tuple[Rule, ...]:
+        """The rules whose matches may begin with ``token`` (memoised: tokens repeat)."""
+        rules = self._by_token.get(token)
+        if rules is None:
+            if token[0].isdigit():
+                found = set(self._by_prefix.get(DIGIT, ()))
+            else:
+                found = set()
+                for length in range(1, len(token) + 1):
+                    found.update(self._by_prefix.get(token[:length], ()))
+            rules = tuple(self.grammar.rules[priority] for priority in sorted(found))
+            if len(self._by_token) < 200_000:
+                self._by_token[token] = rules
+        return rules
+
+    def _accept(self, rule: Rule, match: re.Match[str], text: str, found: list) -> None:
+        start, end = match.span()
+        if start == end or not self._context_ok(rule, text, start, end):
+            return
+        if rule.kind == "block":
+            found.append((start, end, rule.priority, rule, None))
+            return
+        try:
+            partial = self.normaliser.partial(rule, match.groupdict())
+        except (_Reject, KeyError, ValueError):
+            return
+        found.append((start, end, rule.priority, rule, partial))
+
     def candidates(self, text: str) -> list[tuple[int, int, int, Rule, Partial | None]]:
-        found = []
-        for rule in self.grammar.rules:
+        """Every rule match at every word start (overlaps included: selection comes later).
+
+        Rules are tried only where the first token can begin one of their matches, which
+        ``grammar.first_tokens`` derives from each pattern; rules it cannot bound scan the whole text.
+        """
+        found: list[tuple[int, int, int, Rule, Partial | None]] = []
+        for rule in self._unindexed:
             for match in rule.regex.finditer(text):
-                start, end = match.span()
-                if start == end or not self._context_ok(rule, text, start, end):
-                    continue
-                if rule.kind == "block":
-                    found.append((start, end, rule.priority, rule, None))
-                    continue
-                try:
-                    partial = self.normaliser.partial(rule, match.groupdict())
-                except (_Reject, KeyError, ValueError):
-                    continue
-                found.append((start, end, rule.priority, rule, partial))
+                self._accept(rule, match, text, found)
+        for token_match in _TOKEN_START.finditer(text):
+            rules = self._rules_for(token_match.group(0).lower())
+            if not rules:
+                continue
+            position = token_match.start()
+            for rule in rules:
+                match = rule.regex.match(text, position)
+                if match is not None:
+                    self._accept(rule, match, text, found)
         return found
 
     def find(self, text: str) -> list[Mention]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse  # type: ignore[import-not-found]
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -28,6 +29,9 @@ class Rule:
     after: re.Pattern[str] | None = None
     not_after: re.Pattern[str] | None = None
     capitalised: str | None = None
+    starts: frozenset[str] | None = None
+    """Lower-case prefixes the first token of a match begins with ("#digit" for a digit);
+    None when the rule may start anywhere and must be scanned for everywhere."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,89 @@ def _context(pattern: str | None, macros: dict[str, str]) -> re.Pattern[str] | N
     return re.compile(_expand(pattern, macros), re.IGNORECASE) if pattern else None
 
 
+DIGIT = "#digit"
+_WORD_CHAR = re.compile(r"\w")
+_DIGITS = set("0123456789")
+
+
+class _Anywhere(Exception):
+    """The rule can start with a character class too broad to index."""
+
+
+def _class_firsts(items: list) -> set[str]:
+    chars: set[str] = set()
+    for op, value in items:
+        name = str(op)
+        if name == "LITERAL":
+            chars.add(chr(value).lower())
+        elif name == "RANGE" and value[1] - value[0] < 10 and all(chr(c) in _DIGITS for c in range(value[0], value[1] + 1)):
+            chars |= {chr(c) for c in range(value[0], value[1] + 1)}
+        elif name == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+            chars |= _DIGITS
+        else:
+            raise _Anywhere
+    return {DIGIT if c in _DIGITS else c for c in chars}
+
+
+def _sequence_firsts(items: list) -> tuple[set[str], bool]:
+    """First-token prefixes of a parsed sequence, and whether it can match the empty string."""
+    firsts: set[str] = set()
+    index = 0
+    while index < len(items):
+        op, value = items[index]
+        name = str(op)
+        if name == "LITERAL":
+            literal = ""
+            while index < len(items) and str(items[index][0]) == "LITERAL":
+                literal += chr(items[index][1])
+                index += 1
+            literal = literal.lower()
+            if literal[0].isdigit():
+                firsts.add(DIGIT)
+            elif _WORD_CHAR.match(literal[0]):
+                firsts.add(re.match(r"\w+", literal).group(0))  # type: ignore[union-attr]
+            else:
+                firsts.add(literal[0])
+            return firsts, False
+        element, nullable = _element_firsts(name, value)
+        firsts |= element
+        if not nullable:
+            return firsts, False
+        index += 1
+    return firsts, True
+
+
+def _element_firsts(name: str, value) -> tuple[set[str], bool]:
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return set(), True
+    if name == "IN":
+        return _class_firsts(value), False
+    if name == "SUBPATTERN":
+        return _sequence_firsts(list(value[-1]))
+    if name == "BRANCH":
+        firsts: set[str] = set()
+        nullable = False
+        for branch in value[1]:
+            branch_firsts, branch_nullable = _sequence_firsts(list(branch))
+            firsts |= branch_firsts
+            nullable = nullable or branch_nullable
+        return firsts, nullable
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, _, body = value
+        firsts, nullable = _sequence_firsts(list(body))
+        return firsts, nullable or low == 0
+    raise _Anywhere
+
+
+def first_tokens(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """What the first token of any match of ``regex`` starts with, or None when that cannot be bounded."""
+    try:
+        firsts, nullable = _sequence_firsts(list(sre_parse.parse(regex.pattern, regex.flags)))
+    except _Anywhere:
+        return None
+    return None if nullable or not firsts else frozenset(firsts)
+
+
 @cache
 def load_grammar() -> Grammar:
     """Read vocabulary.yaml and grammar.yaml once and compile every rule."""
@@ -91,6 +178,7 @@ def load_grammar() -> Grammar:
                 after=_context(spec.get("after"), macros),
                 not_after=_context(spec.get("not_after"), macros),
                 capitalised=spec.get("capitalised"),
+                starts=first_tokens(regex),
             )
         )
     return Grammar(vocabulary=vocabulary, rules=tuple(rules))
