@@ -32,9 +32,11 @@ class BuildResult:
         return line + (f" → {html_out}" if html_out else "")
 
 
-def _as_datetime(value: date | datetime | None) -> datetime | None:
+def _as_datetime(value: date | datetime | str | None) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
+    if isinstance(value, str):
+        return readers.parse_datetime(value, path=None, key="reference time")
     return datetime(value.year, value.month, value.day)
 
 
@@ -45,7 +47,7 @@ def analyse(document: Document, settings: Settings, *, narrative: bool = False) 
     return segments, (tag(document.text, spans, narrative_mode=narrative) if spans else [])
 
 
-def extract(text: str, *, published: date | datetime | None = None, retrieved: date | datetime | None = None,
+def extract(text: str, *, published: date | datetime | str | None = None, retrieved: date | datetime | str | None = None,
             narrative: bool = False) -> list[TimeExpression]:
     """Temporal expressions of a text; offsets index ``text`` exactly."""
     settings = Settings(published=_as_datetime(published), retrieved=_as_datetime(retrieved))
