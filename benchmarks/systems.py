@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import inspect
 import re
 import shutil
 import tempfile
@@ -90,8 +91,15 @@ def load_timeline() -> Tagger:
     except ImportError as error:
         raise SystemUnavailable(f"cannot import timeline.extract: {error}") from error
 
+    # Without a creation time, relative expressions anchor to the narrative, as HeidelTime's narratives mode does.
+    knows_narrative = "narrative" in inspect.signature(extract).parameters
+
     def tag(text: str, creation_time: str | None) -> list[Timex]:
-        found = extract(text, published=parse_creation_time(creation_time))
+        published = parse_creation_time(creation_time)
+        if published is None and knows_narrative:
+            found = extract(text, narrative=True)
+        else:
+            found = extract(text, published=published)
         return [
             Timex(
                 start=expression.start,

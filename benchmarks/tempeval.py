@@ -29,7 +29,7 @@ from benchmarks.timeml import (
 )
 
 REFERENCE_SYSTEM = "timeline"
-PROGRESS_EVERY = 25  # documents between progress lines on stderr
+PROGRESS_SECONDS = 60.0  # tagging time between progress lines on stderr
 
 CORPUS_SOURCES = """\
 corpora: by default read from ../shared/bench beside the project checkout (never copied into it):
@@ -99,6 +99,7 @@ def load_corpus(
 def run_system(name: str, tag: Tagger, corpus: Corpus, *, max_seconds: float | None) -> SystemRun:
     """Tag documents in order until the time budget is spent; only tagging is timed."""
     run = SystemRun(system=name)
+    next_progress = PROGRESS_SECONDS
     for document in corpus.documents:
         if max_seconds is not None and sum(run.seconds) >= max_seconds:
             break
@@ -112,7 +113,8 @@ def run_system(name: str, tag: Tagger, corpus: Corpus, *, max_seconds: float | N
             print(f"  {name} failed on {document.name}: {type(error).__name__}: {error}", file=sys.stderr)
         run.seconds.append(time.perf_counter() - started)
         run.predictions.append(predicted)
-        if run.documents % PROGRESS_EVERY == 0:
+        if sum(run.seconds) >= next_progress:
+            next_progress += PROGRESS_SECONDS
             print(f"  {name}: {run.documents} documents, {sum(run.seconds):.0f} s", file=sys.stderr, flush=True)
     return run
 

@@ -1,61 +1,326 @@
 """Document → Segments, each with the reference time its text is read against.
 
-The document's own anchor is chosen by an ordered cascade, most trustworthy first, and records which
-strategy won. Scraped threads are cut into posts, each anchored at its own timestamp.
+The document's own anchor comes from an ordered cascade, most trustworthy first, and records which
+strategy won: sidecar or record fields, front matter, HTML metadata, then a dateline or byline in the
+text, then ``--published``, then the retrieval time (metadata, ``--retrieved``, and the file's time only
+when the user opts in). Scraped threads are cut into posts and search-result lists into results, each
+anchored at its own timestamp. Lines that only say when something was written (bylines, datelines,
+post headers, "edited" lines, a snippet's date prefix) become header segments, which yield no events;
+boilerplate lines ("© 2019 Example Media", "Established 1885") belong to no segment at all.
+
+Calendar arithmetic stays in the tagger: a timestamp is parsed here only far enough to rewrite it as a
+phrase the tagger reads ("5h" → "5 hours ago"), then resolved by the tagger against the retrieval time.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
-from .models import Anchor, AnchorSource, Document, Segment, SegmentKind
+from .models import (Anchor, AnchorSource, Document, DocumentAnchors, Granularity, Segment, SegmentKind,
+                     TimeExpression, TimexType)
 from .settings import Settings
 from .temporal import AnchoredSpan, tag
 
 _METADATA_SOURCES = (AnchorSource.SIDECAR, AnchorSource.RECORD, AnchorSource.FRONT_MATTER, AnchorSource.HTML_META)
 
-# A line that is nothing but a relative post time ("29 days ago", "· 5 hours ago").
-_POST_TIME_LINE = re.compile(
-    r"^[ \t]*(?:[·•|][ \t]*)?(?P<stamp>(?:\d+|an?|one)[ \t]+(?:second|minute|hour|day|week|month|year)s?[ \t]+ago)[ \t]*$",
-    re.MULTILINE | re.IGNORECASE,
-)
-# The line that opens a post header: a bulleted user name or an address-like handle.
-_POST_HEADER_START = re.compile(r"^[ \t]*(?:[•*][ \t]+\S|\S*@\S+[ \t]*$|u/\S+)")
-_HEADER_LOOKBACK_LINES = 14
+# ---------------------------------------------------------------- timestamps as sites print them
+
+_UNIT_ALIASES = {
+    "second": ("s", "sec", "secs", "second", "seconds"),
+    "minute": ("m", "min", "mins", "minute", "minutes"),
+    "hour": ("h", "hr", "hrs", "hour", "hours"),
+    "day": ("d", "day", "days"),
+    "week": ("w", "wk", "wks", "week", "weeks"),
+    "month": ("mo", "mos", "mth", "mths", "month", "months"),
+    "year": ("y", "yr", "yrs", "year", "years"),
+}
+_UNIT = {alias: unit for unit, aliases in _UNIT_ALIASES.items() for alias in aliases}
+_UNIT_PATTERN = "|".join(sorted(_UNIT, key=len, reverse=True))
+_AMOUNT = r"(?:\d+|an?|one)"
+# "29 days ago", "5 yr. ago", "an hour ago", "just now": a relative stamp that says it is one.
+RELATIVE_STAMP = rf"(?i:{_AMOUNT}[ \t]*(?:{_UNIT_PATTERN})\b\.?[ \t]+ago|just[ \t]+now)"
+# "5h", "2d", "3mo": only where a header's layout makes it a stamp (after "u/name ·").
+COMPACT_STAMP = rf"(?i:\d+[ \t]?(?:{_UNIT_PATTERN})\b\.?(?:[ \t]+ago)?)"
+_STAMP_PARTS = re.compile(rf"^(?P<amount>{_AMOUNT})[ \t]*(?P<unit>{_UNIT_PATTERN})\.?(?:[ \t]+ago)?$", re.IGNORECASE)
+_SHORT_DATE = (r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}"
+               r"|\d{4}-\d{2}-\d{2})")
+_EXACT_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_YEAR = re.compile(r"\b\d{4}\b")
+_AGE_WORDS = re.compile(r"\b(?:ago|yesterday|today|now)\b", re.IGNORECASE)
+_DAY_OR_FINER = (Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE)
+
+
+def normalised_stamp(stamp: str) -> str:
+    """A site's timestamp as a phrase the tagger reads: "5h" → "5 hours ago", "5 yr. ago" → "5 years ago".
+
+    A site's stamp is an age, not a calendar unit: "2 weeks ago" is at least fourteen days, so weeks become
+    days, and years become months ("5 yr. ago" → "60 months ago": May 2018 rather than all of 2018). Anything
+    that is not an amount and a unit (an absolute date, "yesterday at 3:14 PM") is left as it is.
+    """
+    match = _STAMP_PARTS.match(stamp.strip())
+    if not match:
+        return stamp
+    amount = 1 if match.group("amount").isalpha() else int(match.group("amount"))
+    unit = _UNIT[match.group("unit").lower()]
+    if unit == "week":
+        amount, unit = amount * 7, "day"
+    elif unit == "year":
+        amount, unit = amount * 12, "month"
+    return f"{amount} {unit}{'' if amount == 1 else 's'} ago"
+
+
+@dataclass(frozen=True, slots=True)
+class StampTime:
+    """What a timestamp resolved to: the moment, how to show it, and how it used the reference (if at all)."""
+
+    moment: datetime
+    shown: str
+    relative: bool
+    age: bool = False
+    to_the_day: bool = True
+
+    def reckoned(self, reference: Anchor | None) -> str:
+        """", counted from retrieved 2023-01-10 (sidecar)" when the reference was used, else ""."""
+        if not self.relative or reference is None:
+            return ""
+        # an age counts back from the reference; a date without a year only takes its year from it
+        return f", {'counted from' if self.age else 'read against'} {reference.description}"
+
+
+def _shown(expression: TimeExpression) -> str:
+    if expression.granularity in (Granularity.DAY, Granularity.REFERENCE) and expression.interval:
+        return expression.interval.start.isoformat()
+    return expression.value or ""
+
+
+def _moment(expression: TimeExpression) -> datetime:
+    value = expression.value or ""
+    if _EXACT_TIME.match(value):
+        return datetime.fromisoformat(value[:16])
+    return datetime.combine(expression.interval.start, datetime.min.time())  # type: ignore[union-attr]
+
+
+def resolve_stamp(stamp: str, reference: Anchor | None) -> StampTime | None:
+    """The moment a timestamp names, resolved by the tagger against ``reference`` (None: absolute only)."""
+    phrase = normalised_stamp(stamp)
+    found = [e for e in tag(phrase, [AnchoredSpan(0, len(phrase), reference)])
+             if e.interval and e.type in (TimexType.DATE, TimexType.TIME) and e.basis != "unanchored"
+             and e.granularity not in (Granularity.DURATION, Granularity.SET)]
+    if not found:
+        return None
+    first = found[0]
+    # "January 8, 2023 at 2:14 pm": the clock time on the same day is the finer reading
+    finer = next((e for e in found[1:] if e.type == TimexType.TIME and e.interval == first.interval
+                  and _EXACT_TIME.match(e.value or "")), None)
+    chosen = finer or first
+    return StampTime(moment=_moment(chosen), shown=_shown(chosen), relative=first.basis == "anchor",
+                     age=bool(_AGE_WORDS.search(phrase)), to_the_day=chosen.granularity in _DAY_OR_FINER)
+
+
+# ---------------------------------------------------------------- anchors and how they read
+
+def _show_time(when: datetime) -> str:
+    return when.date().isoformat() if when.time() == datetime.min.time() else when.isoformat(timespec="minutes")
 
 
 def _describe(field: str, when: datetime, source: AnchorSource) -> str:
-    shown = when.date().isoformat() if when.time() == datetime.min.time() else when.isoformat(timespec="minutes")
-    return f"{field} {shown} ({source.value.replace('_', ' ')})"
+    return f"{field} {_show_time(when)} ({source.value.replace('_', ' ')})"
 
 
 def _anchor(field: str, when: datetime, source: AnchorSource) -> Anchor:
     return Anchor(time=when, source=source, field=field, description=_describe(field, when, source))
 
 
-def _from_metadata_published(document: Document, settings: Settings) -> Anchor | None:
+@dataclass(frozen=True, slots=True)
+class StampRole:
+    """Whose time a stamp gives: a post's or a search result's."""
+
+    whose: str
+    source: AnchorSource
+    field: str
+
+
+POST = StampRole("the post's time", AnchorSource.POST_TIME, "post_time")
+SNIPPET = StampRole("the snippet's date", AnchorSource.SNIPPET_DATE, "snippet_date")
+
+
+def stamp_anchor(stamp: str, retrieval: Anchor | None, role: StampRole) -> Anchor | None:
+    """A post's or snippet's own anchor from its timestamp; relative stamps count back from retrieval."""
+    resolved = resolve_stamp(stamp, retrieval)
+    if resolved is None:
+        return None
+    description = f'{role.whose} {resolved.shown} ("{stamp.strip()}"{resolved.reckoned(retrieval)})'
+    return Anchor(time=resolved.moment, source=role.source, field=role.field, description=description)
+
+
+# ---------------------------------------------------------------- datelines and bylines
+
+_FRONT_LINES = 12
+_BYLINE_CHARS = 100  # a byline is a line of its own; a longer line has running text after it
+# A line of running text (not a headline, byline or site furniture): long, or a long sentence.
+_PROSE = re.compile(r"^[^\n]{101,}$|^(?:\S+[ \t]+){11,}\S*[.!?][\"”’')]*[ \t]*$")
+_PUBLISHED_LINE = re.compile(
+    r"^[ \t]*(?:(?P<published>(?:first[ \t]+)?published|posted|written|filed)|"
+    r"(?P<updated>(?:last[ \t]+)?(?:updated|modified)))\b(?:[ \t]+on)?[ \t]*:?[ \t]*(?P<rest>\S[^\n]*)$",
+    re.IGNORECASE,
+)
+_AUTHOR_LINE = re.compile(r"^[ \t]*By[ \t]+[A-Z][^\n|·•,]{1,60}?[ \t]*[|·•,][ \t]*(?P<rest>\S[^\n]*)$")
+# Used with match(text, position): no "^", which would only match at the start of the whole text.
+_DATELINE_HEAD = re.compile(
+    r"[ \t]*[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3}(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?)?"
+    r"(?:[ \t]*\([A-Za-z .&]{1,24}\))?[ \t]*(?:[,:]|[—–]|--?)[ \t]*"
+)
+# a date-first dateline ("Mar 2, 2023 — …") opens with a full date, perhaps after a weekday
+_DATE_FIRST_HEAD = re.compile(rf"[ \t]*(?=(?:[A-Z][a-z]+,?[ \t]+)?{_SHORT_DATE})")
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:\([A-Za-z .&]{1,24}\))?[ \t]*(?:[—–]|--?)[ \t]*|[ \t]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class FrontLine:
+    """A dateline or byline near the top of a document: the span it covers and the time it states."""
+
+    start: int
+    end: int
+    kind: str  # "published", "dateline" or "updated"
+    quote: str
+    anchor: Anchor | None
+
+
+Front = tuple[FrontLine, ...]
+
+
+def _lines(text: str, start: int, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line in text[start:end], without its newline."""
+    end = len(text) if end is None else end
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        line_end = end if newline == -1 else newline
+        yield position, line_end
+        position = line_end + 1
+
+
+def _text_anchor(kind: str, stated: StampTime, quote: str, reference: Anchor | None) -> Anchor:
+    """The anchor a dateline or byline gives, quoting the line it came from."""
+    source = AnchorSource.DATELINE if kind == "dateline" else AnchorSource.BYLINE
+    field = "updated" if kind == "updated" else "published"
+    return Anchor(time=stated.moment, source=source, field=field,
+                  description=f'{field} {stated.shown} ({source.value} "{quote}"{stated.reckoned(reference)})')
+
+
+def _byline(text: str, start: int, end: int, reference: Anchor | None) -> FrontLine | None:
+    """"Published: 14 May 2021, 08:30", "Updated 3 hours ago", "By Jane Doe · 8 March 2023"."""
+    line = text[start:end]
+    match = (_PUBLISHED_LINE.match(line) or _AUTHOR_LINE.match(line)) if len(line.strip()) <= _BYLINE_CHARS else None
+    if not match:
+        return None
+    stated = resolve_stamp(match.group("rest"), reference)
+    if stated is None or not stated.to_the_day:  # "By Jo Bloggs, who worked there from 1999-2008"
+        return None
+    kind = "updated" if match.groupdict().get("updated") else "published"
+    quote = line.strip()
+    return FrontLine(start, end, kind, quote, _text_anchor(kind, stated, quote, reference))
+
+
+def _date_head(text: str, position: int, end: int, reference: Anchor | None) -> tuple[StampTime, int] | None:
+    """A date that starts exactly at ``position`` and the offset just past it."""
+    window = text[position:min(end, position + 60)]
+    found = [e for e in tag(window, [AnchoredSpan(0, len(window), reference)])
+             if e.interval and e.type == TimexType.DATE and e.basis != "unanchored"]
+    if not found or found[0].start != 0 or found[0].granularity != Granularity.DAY:
+        return None
+    stated = resolve_stamp(found[0].text, reference)
+    return (stated, position + found[0].end) if stated else None
+
+
+def _dateline(text: str, start: int, end: int, reference: Anchor | None) -> FrontLine | None:
+    """"NAIROBI, 9 June 2020 —", "WASHINGTON (AP) — Oct. 3, 2023", "LONDON, Oct 3 (Reuters) -"."""
+    for head in (_DATELINE_HEAD, _DATE_FIRST_HEAD):
+        match = head.match(text, start, end)
+        if not match:
+            continue
+        dated = _date_head(text, match.end(), end, reference)
+        if dated is None:
+            continue
+        stated, date_end = dated
+        tail = _DATELINE_TAIL.match(text, date_end, end)
+        if tail is None or (head is _DATE_FIRST_HEAD and tail.end() != end and not tail.group().strip()):
+            continue  # a date that opens an ordinary sentence is not a dateline
+        quote = text[start:tail.end()].strip()
+        return FrontLine(start, tail.end(), "dateline", quote, _text_anchor("dateline", stated, quote, reference))
+    return None
+
+
+def _dated_line(text: str, start: int, end: int) -> FrontLine | None:
+    """A line that is nothing but a full date ("Tuesday 9 June 2020"), as under a headline."""
+    line = text[start:end].strip()
+    if not line or len(line) > 48 or not _YEAR.search(line):
+        return None
+    found = [e for e in tag(line) if e.basis == "absolute" and e.interval and e.type in (TimexType.DATE,
+                                                                                          TimexType.TIME)]
+    covered = sum(len(e.text) for e in found)
+    if not found or found[0].granularity != Granularity.DAY or covered < len(line) - 6:
+        return None
+    stated = resolve_stamp(line, None)
+    return FrontLine(start, end, "published", line, _text_anchor("published", stated, line, None)) if stated else None
+
+
+@lru_cache(maxsize=8)  # segment() and describe() both ask, for the same document
+def front_lines(document: Document, reference: Anchor | None) -> Front:
+    """Datelines and bylines among the first lines of the body, up to the first line of prose."""
+    text = document.text
+    found: list[FrontLine] = []
+    seen = 0
+    for start, end in _lines(text, document.body_start):
+        if not text[start:end].strip():
+            continue
+        seen += 1
+        line = _byline(text, start, end, reference) or _dateline(text, start, end, reference) \
+            or _dated_line(text, start, end)
+        if line is not None:
+            found.append(line)
+        if seen >= _FRONT_LINES or _PROSE.match(text[start:end]):
+            break  # a dateline opens the first paragraph; a byline never follows it
+    return tuple(found)
+
+
+def _front_anchor(lines: Front) -> Anchor | None:
+    """When the text was written: a "Published" line or a dateline, else an "Updated" line."""
+    for kinds in (("published", "dateline"), ("updated",)):
+        for line in lines:
+            if line.kind in kinds and line.anchor is not None:
+                return line.anchor
+    return None
+
+
+# ---------------------------------------------------------------- the document's own anchor
+
+Strategy = Callable[[Document, Settings, Front], Anchor | None]
+
+
+def _from_metadata_published(document: Document, settings: Settings, front: Front) -> Anchor | None:
     if document.published and document.published_from in _METADATA_SOURCES:
         return _anchor("published", document.published, document.published_from)
     return None
 
 
-def _from_text_dateline(document: Document, settings: Settings) -> Anchor | None:
-    if document.published and document.published_from in (AnchorSource.DATELINE, AnchorSource.BYLINE):
-        return _anchor("published", document.published, document.published_from)
-    return None
+def _from_text_dateline(document: Document, settings: Settings, front: Front) -> Anchor | None:
+    return _front_anchor(front)
 
 
-def _from_command_line_published(document: Document, settings: Settings) -> Anchor | None:
+def _from_command_line_published(document: Document, settings: Settings, front: Front) -> Anchor | None:
     return _anchor("published", settings.published, AnchorSource.COMMAND_LINE) if settings.published else None
 
 
-def _from_retrieved(document: Document, settings: Settings) -> Anchor | None:
+def _from_retrieved(document: Document, settings: Settings, front: Front) -> Anchor | None:
     return retrieval_anchor(document, settings)
 
 
-DOCUMENT_ANCHOR_CASCADE: tuple[Callable[[Document, Settings], Anchor | None], ...] = (
+DOCUMENT_ANCHOR_CASCADE: tuple[Strategy, ...] = (
     _from_metadata_published,
     _from_text_dateline,
     _from_command_line_published,
@@ -63,90 +328,338 @@ DOCUMENT_ANCHOR_CASCADE: tuple[Callable[[Document, Settings], Anchor | None], ..
 )
 
 
-def document_anchor(document: Document, settings: Settings) -> Anchor | None:
-    """The reference time for a document's own text: the first strategy of the cascade that knows one."""
+def _document_anchor(document: Document, settings: Settings, front: Front) -> Anchor | None:
     for strategy in DOCUMENT_ANCHOR_CASCADE:
-        anchor = strategy(document, settings)
+        anchor = strategy(document, settings, front)
         if anchor is not None:
             return anchor
     return None
 
 
+def document_anchor(document: Document, settings: Settings) -> Anchor | None:
+    """The reference time for a document's own text: the first strategy of the cascade that knows one."""
+    return _document_anchor(document, settings, _front(document, retrieval_anchor(document, settings)))
+
+
 def retrieval_anchor(document: Document, settings: Settings) -> Anchor | None:
-    """When the document was saved: its metadata, else the command line."""
+    """When the document was saved: its metadata, else the command line, else (if asked) the file's time."""
     if document.retrieved and document.retrieved_from:
         return _anchor("retrieved", document.retrieved, document.retrieved_from)
     if settings.retrieved:
         return _anchor("retrieved", settings.retrieved, AnchorSource.COMMAND_LINE)
+    if settings.file_times and document.modified:
+        return Anchor(time=document.modified, source=AnchorSource.FILE_TIME, field="retrieved",
+                      description=f"retrieved {_show_time(document.modified)} (the file's modification time)")
     return None
 
 
-def _post_anchor(stamp: str, retrieval: Anchor | None) -> Anchor | None:
-    if retrieval is None:
-        return None
-    expressions = [e for e in tag(stamp, [AnchoredSpan(0, len(stamp), retrieval)]) if e.interval]
-    if not expressions:
-        return None
-    value = expressions[0].value or ""
-    when = (datetime.fromisoformat(value) if "T" in value and value[11:12].isdigit()
-            else datetime.combine(expressions[0].interval.start, datetime.min.time()))  # type: ignore[union-attr]
-    shown = when.date().isoformat() if when.time() == datetime.min.time() else when.isoformat(timespec="minutes")
-    description = f'the post\'s time {shown} ("{stamp}", counted from {retrieval.description})'
-    return Anchor(time=when, source=AnchorSource.POST_TIME, field="post_time", description=description)
+# ---------------------------------------------------------------- thread headers
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A post header (or an "edited" line) and the timestamp it carries."""
+
+    start: int
+    end: int
+    stamp: str
+    edit: bool = False
 
 
-def _header_start(text: str, stamp_line_start: int, floor: int) -> int | None:
-    """Where the post header that ends in a timestamp line begins, or None when no user line opens it."""
-    start = None
+# Lemmy and Reddit's 2018-2022 layout stack the header over several short lines, the last one the time.
+_STAMP_LINE = re.compile(rf"^[ \t]*(?:[·•|][ \t]*)?(?P<stamp>{RELATIVE_STAMP})[ \t]*$", re.MULTILINE)
+_STACK_OPENER = re.compile(r"^[ \t]*(?:[•*][ \t]+\S|\S*@\S+[ \t]*$|u/\S|r/\S|level[ \t]+\d+[ \t]*$|Posted[ \t]+by\b)",
+                           re.IGNORECASE)
+_STACK_LOOKBACK_LINES = 14
+_HN_ABSOLUTE = r"on[ \t]+[A-Z][a-z]{2}[ \t]+\d{1,2},[ \t]+\d{4}"
+_HN_LINKS = r"(?:parent|next|prev|root|context|flag|on:|favorite|unvote|undown|vouch|hide|past)"
+
+# One-line headers, one pattern per site; each names the stamp it carries.
+LINE_HEADERS: dict[str, re.Pattern[str]] = {
+    # old Reddit: "[–]pipefitter_dan 112 points 8 hours ago" (and "[S]", flair, "* (last edited …)")
+    "reddit_old_comment": re.compile(
+        rf"^[ \t]*\[[–+\-]\][ \t]*\S+[^\n]*?(?:-?\d[\d,]*[ \t]+points?|score[ \t]+hidden)[ \t]+"
+        rf"(?P<stamp>{RELATIVE_STAMP})[^\n]*$"),
+    # old Reddit: "submitted 9 hours ago by civic_minded_42"
+    "reddit_old_post": re.compile(rf"^[ \t]*submitted[ \t]+(?P<stamp>{RELATIVE_STAMP})[ \t]+by[ \t]+\S+[^\n]*$"),
+    # Reddit: "u/tidewatcher · 1d", "ferry_commuter • 5h ago", "Posted by u/grain_silo_fan 5 yr. ago"
+    "reddit_compact": re.compile(
+        rf"^[ \t]*(?:r/\S+[ \t]*[·•][ \t]*)?(?:Posted[ \t]+by[ \t]+)?(?:u/[\w-]{{3,20}}(?:[ \t]+OP)?[ \t]*[·•]?|"
+        rf"[\w-]{{3,20}}(?:[ \t]+OP)?[ \t]*[·•])[ \t]*(?P<stamp>{RELATIVE_STAMP}|{COMPACT_STAMP})"
+        rf"(?:[ \t]*[·•][ \t]*(?i:edited)\b[^\n]*)?[ \t]*$"),
+    # Hacker News: "87 points by bob_ops 2 days ago | hide | past | favorite | 42 comments"
+    "hacker_news_story": re.compile(
+        rf"^[ \t]*\d+[ \t]+points?[ \t]+by[ \t]+\S+[ \t]+(?P<stamp>{RELATIVE_STAMP}|{_HN_ABSOLUTE})[ \t]*\|[^\n]*$"),
+    # Hacker News: "alice_k 6 hours ago | parent | next [–]", "dang on Jun 12, 2023 | prev [–]"
+    "hacker_news_comment": re.compile(
+        rf"^[ \t]*[\w-]{{2,15}}[ \t]+(?P<stamp>{RELATIVE_STAMP}|{_HN_ABSOLUTE})[ \t]*"
+        rf"(?:\|[ \t]*{_HN_LINKS}\b[^\n]*|\[[–\-]\])[ \t]*$"),
+    # forums and blogs: "Posted on 3 April 2022 at 09:14 by Maureen_G", "Posted by hedgehog on April 9, 2022",
+    # "« Reply #3 on: January 8, 2023, 02:14:09 PM »"
+    "posted_on": re.compile(
+        r"^[ \t]*«?[ \t]*(?:Posted|Submitted|Commented|Replied|Reply\b[^\n]{0,8}?)(?:[ \t]+by[ \t]+[^\n]{1,40}?)?"
+        r"[ \t]+(?:on|at)\b:?[ \t]+(?P<stamp>[^\n]{6,50}?)(?:[ \t]+by[ \t]+[^\n]{1,40})?[ \t]*»?[ \t]*$"),
+}
+# WordPress-style comments: "Margaret Hale says:" over "January 8, 2023 at 2:14 pm".
+_SAYS_HEADER = re.compile(
+    r"^[ \t]*[^\n]{2,40}?[ \t]+(?:says|said|wrote):[ \t]*\n[ \t]*(?P<stamp>[^\n]{6,40}?)[ \t]*$", re.MULTILINE)
+# "edited 2 hours ago", "Last edited: 10 April 2022", "· Edited 5 yr. ago": when the text changed, not a post.
+_EDIT_LINE = re.compile(
+    r"^[ \t]*[(·•*]?[ \t]*(?:last[ \t]+)?edited\b:?[ \t]+(?P<stamp>[^\n]{3,60}?)[ \t]*\)?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE)
+_RELATIVE_ONLY = re.compile(rf"^(?:{RELATIVE_STAMP}|{COMPACT_STAMP})$")
+
+
+def _is_stamp(stamp: str, retrieval: Anchor | None) -> bool:
+    """True when the words are a timestamp: relative (resolvable or not) or a date the tagger reads."""
+    return bool(_RELATIVE_ONLY.match(stamp.strip())) or resolve_stamp(stamp, retrieval) is not None
+
+
+def _stack_start(text: str, stamp_line_start: int, floor: int) -> int | None:
+    """Where a stacked header that ends in a timestamp line begins, or None when no user line opens it."""
     line_start = stamp_line_start
-    for _ in range(_HEADER_LOOKBACK_LINES):
+    for _ in range(_STACK_LOOKBACK_LINES):
         if line_start <= floor:
             break
-        previous = text.rfind("\n", floor, line_start - 1) + 1
-        previous = max(previous, floor)
-        line = text[previous : line_start].rstrip("\n")
+        previous = max(text.rfind("\n", floor, line_start - 1) + 1, floor)
+        line = text[previous:line_start].rstrip("\n")
         if not line.strip():
             break
         line_start = previous
-        if _POST_HEADER_START.match(line):
-            start = previous
-            break
-    return start
+        if _STACK_OPENER.match(line):
+            return previous
+    return None
 
 
-def thread_segments(document: Document, retrieval: Anchor | None) -> list[tuple[int, int, int, str, Anchor | None]]:
-    """Post headers found in the text: (header start, header end, post end, stamp, post anchor)."""
-    text = document.text
+def stacked_headers(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
+    """Lemmy, Reddit 2018-2022: a user line, link and vote lines, then a line with only the time."""
     headers = []
-    floor = document.body_start
-    for match in _POST_TIME_LINE.finditer(text, document.body_start):
-        start = _header_start(text, match.start(), floor)
-        if start is None:
+    floor = start
+    for match in _STAMP_LINE.finditer(text, start):
+        opener = _stack_start(text, match.start(), floor)
+        if opener is not None:
+            headers.append(Header(opener, match.end(), match.group("stamp")))
+            floor = match.end()
+    return headers
+
+
+def line_headers(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
+    """One-line headers of old Reddit, new Reddit, Hacker News and forums."""
+    headers = []
+    for line_start, line_end in _lines(text, start):
+        line = text[line_start:line_end]
+        if len(line) > 200 or not line.strip():
             continue
-        headers.append((start, match.end(), match.group("stamp")))
-        floor = match.end()
-    posts = []
-    for index, (start, end, stamp) in enumerate(headers):
-        post_end = headers[index + 1][0] if index + 1 < len(headers) else len(text)
-        posts.append((start, end, post_end, stamp, _post_anchor(stamp, retrieval)))
-    return posts
+        for pattern in LINE_HEADERS.values():
+            match = pattern.match(line)
+            if match and _is_stamp(match.group("stamp"), retrieval):
+                headers.append(Header(line_start, line_end, match.group("stamp")))
+                break
+    return headers
+
+
+def says_headers(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
+    """Blog comments: "NAME says:" over a line with the date."""
+    return [Header(m.start(), m.end(), m.group("stamp")) for m in _SAYS_HEADER.finditer(text, start)
+            if resolve_stamp(m.group("stamp"), retrieval) is not None]
+
+
+def edit_lines(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
+    """ "edited 2 hours ago" lines: header material inside a post, never a post of their own."""
+    return [Header(m.start(), m.end(), m.group("stamp"), edit=True) for m in _EDIT_LINE.finditer(text, start)
+            if _is_stamp(m.group("stamp"), retrieval)]
+
+
+HEADER_FINDERS: tuple[Callable[[str, int, Anchor | None], list[Header]], ...] = (
+    stacked_headers, line_headers, says_headers, edit_lines,
+)
+
+
+def thread_headers(document: Document, retrieval: Anchor | None, taken: list[tuple[int, int]]) -> list[Header]:
+    """Every header in the body, in order; where two overlap the earlier (then the longer) wins."""
+    found = [h for finder in HEADER_FINDERS for h in finder(document.text, document.body_start, retrieval)]
+    found.sort(key=lambda h: (h.start, -h.end))
+    headers: list[Header] = []
+    for header in found:
+        if any(header.start < end and start < header.end for start, end in taken):
+            continue
+        headers.append(header)
+        taken = [*taken, (header.start, header.end)]
+    return headers
+
+
+# ---------------------------------------------------------------- search-result lists
+
+_SNIPPET_PREFIX = re.compile(rf"^[ \t]*(?P<stamp>{RELATIVE_STAMP}|{_SHORT_DATE})[ \t]+[—–·\-][ \t]+(?=\S)",
+                             re.MULTILINE)
+_BREADCRUMB = re.compile(r"^[ \t]*\S+[ \t]+›[ \t]", re.MULTILINE)
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[ \t]*$")
+
+
+def snippet_prefixes(document: Document) -> list[re.Match[str]]:
+    """Date prefixes of a search-result list, or [] when the document is not one.
+
+    A chronology in an article also opens lines with dates, so a list counts as search results only with
+    two or more prefixed lines and a sign of a results page: an age ("5 days ago —"), snippets cut with an
+    ellipsis, or breadcrumb address lines ("example.com › news").
+    """
+    text = document.text
+    prefixes = list(_SNIPPET_PREFIX.finditer(text, document.body_start))
+    if len(prefixes) < 2:
+        return []
+    relative = any(re.fullmatch(RELATIVE_STAMP, p.group("stamp")) for p in prefixes)
+    cut = sum(1 for p in prefixes if _ELLIPSIS_END.search(text, p.end(), _line_end(text, p.end())))
+    if relative or cut * 2 >= len(prefixes) or _BREADCRUMB.search(text, document.body_start):
+        return prefixes
+    return []
+
+
+def _line_end(text: str, position: int) -> int:
+    newline = text.find("\n", position)
+    return len(text) if newline == -1 else newline
+
+
+def _result_blocks(text: str, start: int) -> list[tuple[int, int]]:
+    """One block per result: paragraphs when results are separated by blank lines, else lines."""
+    if re.search(r"\n[ \t]*\n", text[start:]):
+        blocks, position = [], start
+        for gap in re.finditer(r"\n(?:[ \t]*\n)+", text[start:]):
+            blocks.append((position, start + gap.start()))
+            position = start + gap.end()
+        blocks.append((position, len(text)))
+        return [b for b in blocks if text[b[0]:b[1]].strip()]
+    return [(s, e) for s, e in _lines(text, start) if text[s:e].strip()]
+
+
+# ---------------------------------------------------------------- boilerplate
+
+# "© 2019 Example Media", "Copyright 2019", "(c) 2019", "All rights reserved"
+_COPYRIGHT = re.compile(r"©|\(c\)[ \t]*\d{4}|\bcopyright[ \t]*(?:©[ \t]*)?\d{4}|\ball rights reserved\b",
+                        re.IGNORECASE)
+# "Established 1885", "Est. 1885", "Company founded in 1885": the year closes the line or a part of it
+_FOUNDING_TAGLINE = re.compile(r"\b(?:established|est\.|founded)[ \t]+(?:in[ \t]+)?\d{4}[ \t]*(?:[.·•|,;]|$)|"
+                               r"^[ \t]*since[ \t]+\d{4}[ \t]*$", re.IGNORECASE)
+# a sentence about a founding ("The firm was founded in 1885.") is news, not furniture
+_FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|been|will)\b", re.IGNORECASE)
+
+
+def _is_boilerplate(line: str) -> bool:
+    """A copyright notice, or a short tagline naming a founding year."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 200:
+        return False
+    if _COPYRIGHT.search(stripped) and re.search(r"\b\d{4}\b", stripped):
+        return True
+    return len(stripped) <= 80 and bool(_FOUNDING_TAGLINE.search(stripped)) and not _FINITE_VERB.search(stripped)
+
+
+def boilerplate_lines(document: Document) -> list[tuple[int, int]]:
+    """Lines of site furniture whose years are not events."""
+    return [(s, e) for s, e in _lines(document.text, document.body_start) if _is_boilerplate(document.text[s:e])]
+
+
+# ---------------------------------------------------------------- segments
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    start: int
+    end: int
+    kind: SegmentKind
+    anchor: Anchor | None
+    label: str | None = None
+
+
+def _without(region: _Region, holes: list[tuple[int, int]]) -> list[_Region]:
+    """The parts of a region outside the holes."""
+    parts, position = [], region.start
+    for start, end in sorted(holes):
+        if end <= position or start >= region.end:
+            continue
+        if start > position:
+            parts.append(_Region(position, start, region.kind, region.anchor, region.label))
+        position = max(position, end)
+    if position < region.end:
+        parts.append(_Region(position, region.end, region.kind, region.anchor, region.label))
+    return parts
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _snippet_regions(document: Document, prefixes: list[re.Match[str]], anchor: Anchor | None,
+                     retrieval: Anchor | None) -> list[_Region]:
+    """One SNIPPET region per result, anchored at its own date prefix, else at the retrieval time."""
+    text = document.text
+    regions = []
+    for start, end in _result_blocks(text, document.body_start):
+        prefix = next((p for p in prefixes if start <= p.start() < end), None)
+        label = _shorten(text[start:_line_end(text, start)])
+        if prefix is None:
+            regions.append(_Region(start, end, SegmentKind.SNIPPET, retrieval or anchor, label))
+            continue
+        stamp = prefix.group("stamp")
+        regions.append(_Region(prefix.start(), prefix.end(), SegmentKind.POST_HEADER, retrieval, stamp))
+        regions.append(_Region(start, end, SegmentKind.SNIPPET, stamp_anchor(stamp, retrieval, SNIPPET), label))
+    return regions
+
+
+def _thread_regions(document: Document, headers: list[Header], anchor: Anchor | None,
+                    retrieval: Anchor | None) -> list[_Region]:
+    """The article before the first post, then each post anchored at its own timestamp."""
+    posts = [h for h in headers if not h.edit]
+    regions = [_Region(document.body_start, posts[0].start if posts else len(document.text), SegmentKind.ARTICLE,
+                       anchor)]
+    for index, header in enumerate(posts):
+        post_end = posts[index + 1].start if index + 1 < len(posts) else len(document.text)
+        regions.append(_Region(header.start, header.end, SegmentKind.POST_HEADER, retrieval, header.stamp))
+        regions.append(_Region(header.end, post_end, SegmentKind.POST, stamp_anchor(header.stamp, retrieval, POST),
+                               header.stamp))
+    regions += [_Region(h.start, h.end, SegmentKind.POST_HEADER, retrieval, f"edited {h.stamp}")
+                for h in headers if h.edit]
+    return regions
+
+
+def _front(document: Document, retrieval: Anchor | None) -> Front:
+    # a result list has no dateline: its first result's date is that result's, not the list's
+    return () if snippet_prefixes(document) else front_lines(document, retrieval)
+
+
+def _regions(document: Document, settings: Settings) -> list[_Region]:
+    """Every region of the document: article, posts, results, and the headers between them."""
+    retrieval = retrieval_anchor(document, settings)
+    front = _front(document, retrieval)
+    anchor = _document_anchor(document, settings, front)
+    prefixes = snippet_prefixes(document)
+    if prefixes:
+        return _snippet_regions(document, prefixes, anchor, retrieval)
+    # a byline's "Updated 3 hours ago" counts from retrieval; without one, the document's anchor fills a year
+    regions = [_Region(line.start, line.end, SegmentKind.POST_HEADER, retrieval or anchor, line.kind)
+               for line in front]
+    headers = thread_headers(document, retrieval, [(line.start, line.end) for line in front])
+    return regions + _thread_regions(document, headers, anchor, retrieval)
 
 
 def segment(document: Document, settings: Settings) -> list[Segment]:
     """Cut a document into segments, each anchored at its own reference time."""
-    anchor = document_anchor(document, settings)
+    regions = _regions(document, settings)
+    headers = [(r.start, r.end) for r in regions if r.kind == SegmentKind.POST_HEADER]
+    boilerplate = boilerplate_lines(document)
+    pieces: list[_Region] = []
+    for region in regions:
+        holes = boilerplate + ([] if region.kind == SegmentKind.POST_HEADER else headers)
+        pieces += _without(region, holes)
+    pieces.sort(key=lambda r: (r.start, r.end))
+    return [Segment(document=document.id, index=index, start=r.start, end=r.end, kind=r.kind, label=r.label,
+                    anchor=r.anchor)
+            for index, r in enumerate(p for p in pieces if document.text[p.start:p.end].strip())]
+
+
+def describe(document: Document, settings: Settings, segments: list[Segment] | None = None) -> DocumentAnchors:
+    """How a document was anchored: its own anchor, its retrieval time, and every segment's anchor."""
+    if segments is None:
+        segments = segment(document, settings)
     retrieval = retrieval_anchor(document, settings)
-    posts = thread_segments(document, retrieval)
-    segments: list[Segment] = []
-
-    def add(start: int, end: int, kind: SegmentKind, segment_anchor: Anchor | None, label: str | None = None) -> None:
-        if document.text[start:end].strip():
-            segments.append(Segment(document=document.id, index=len(segments), start=start, end=end, kind=kind,
-                                    label=label, anchor=segment_anchor))
-
-    article_end = posts[0][0] if posts else len(document.text)
-    add(document.body_start, article_end, SegmentKind.ARTICLE, anchor)
-    for start, header_end, post_end, stamp, post_anchor in posts:
-        add(start, header_end, SegmentKind.POST_HEADER, retrieval, label=stamp)
-        add(header_end, post_end, SegmentKind.POST, post_anchor, label=stamp)
-    return segments
+    anchor = _document_anchor(document, settings, _front(document, retrieval))
+    return DocumentAnchors(document=document.id, kind=document.kind, title=document.title, url=document.url,
+                           anchor=anchor, retrieved=retrieval, segments=segments)

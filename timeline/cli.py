@@ -28,6 +28,25 @@ def _date(value: str | None, flag: str) -> date | None:
     return _datetime(value, flag).date() if value else None
 
 
+_RECORD_FIELD_OPTIONS = {"text": "--text-field", "published": "--date-field", "retrieved": "--retrieved-field",
+                         "title": "--title-field", "url": "--url-field"}
+
+
+def _add_input_options(command: argparse.ArgumentParser) -> None:
+    """Options about reading inputs: record fields, and the opt-in use of file times."""
+    for role, flag in _RECORD_FIELD_OPTIONS.items():
+        command.add_argument(flag, metavar="NAME", help=f"record files (JSONL/CSV): the field holding the {role} "
+                                                        "(a dotted name reaches into nested objects)")
+    command.add_argument("--file-times", action="store_true",
+                         help="when a document states no time at all, take its file's modification time as "
+                              "the retrieval time (off by default: nothing is guessed from file times)")
+
+
+def _input_settings(args: argparse.Namespace) -> dict:
+    fields = {role: getattr(args, flag[2:].replace("-", "_")) for role, flag in _RECORD_FIELD_OPTIONS.items()}
+    return {"record_fields": {role: name for role, name in fields.items() if name}, "file_times": args.file_times}
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description="Turn documents into a dated event timeline.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -41,17 +60,20 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--html", choices=("full", "fragment"), default="full",
                        help="full: self-contained offline page; fragment: a <div> to embed")
     build.add_argument("--title", default="Timeline")
-    build.add_argument("--max-dates", type=int, help="keep only the L most important dates")
-    build.add_argument("--per-date", type=int, help="keep at most K events per date")
-    build.add_argument("--keywords", help="comma-separated words; keep only events mentioning one")
-    build.add_argument("--since", help="only documents published on or after this date")
-    build.add_argument("--until", help="only documents published on or before this date")
+    build.add_argument("--max-dates", type=int, metavar="L", help="keep only the L most important dates")
+    build.add_argument("--per-date", type=int, metavar="K", help="keep at most K events per date, the most important")
+    build.add_argument("--keywords", help="comma-separated words; keep only events mentioning one (and rank "
+                                          "events closer to them higher)")
+    build.add_argument("--since", help="only documents published on or after this date, and events dated from it")
+    build.add_argument("--until", help="only documents published on or before this date, and events dated up to it")
+    _add_input_options(build)
 
     extract = commands.add_parser("extract", help="print the temporal expressions of one document")
     extract.add_argument("path", metavar="PATH", help="a document file, or - for standard input")
     extract.add_argument("--published", help="publication date, when the document carries none")
     extract.add_argument("--retrieved", help="retrieval date, when the document carries none")
     extract.add_argument("--format", choices=("json", "text"), default="text")
+    _add_input_options(extract)
     return parser
 
 
@@ -60,6 +82,9 @@ def _run_build(args: argparse.Namespace) -> int:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise SettingsError(f"--format: unknown output {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+    for flag, count in (("--max-dates", args.max_dates), ("--per-date", args.per_date)):
+        if count is not None and count < 1:
+            raise SettingsError(f"{flag}: must be a positive number, not {count}")
     settings = Settings(
         published=_datetime(args.published, "--published") if args.published else None,
         retrieved=_datetime(args.retrieved, "--retrieved") if args.retrieved else None,
@@ -67,6 +92,7 @@ def _run_build(args: argparse.Namespace) -> int:
         max_dates=args.max_dates, per_date=args.per_date,
         keywords=tuple(k.strip() for k in (args.keywords or "").split(",") if k.strip()),
         since=_date(args.since, "--since"), until=_date(args.until, "--until"),
+        **_input_settings(args),
     )
     result = pipeline.build(args.paths, settings)
     for skipped in result.timeline.skipped:
@@ -81,6 +107,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     settings = Settings(
         published=_datetime(args.published, "--published") if args.published else None,
         retrieved=_datetime(args.retrieved, "--retrieved") if args.retrieved else None,
+        **_input_settings(args),
     )
     expressions = pipeline.extract_document(args.path, settings=settings)
     if args.format == "json":

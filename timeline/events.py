@@ -1,24 +1,77 @@
-"""Dated sentences → Events, each keeping its source: document, segment, sentence, expression, anchor."""
+"""Dated sentences → Events, each keeping its source: document, segment, sentence, expression, anchor.
+
+An event is a happening with a date. A sentence with one date is one event; a sentence with several
+dates ("reopened on Monday, a week after a landslide closed it on March 3") is cut into clauses, one
+event per date, each with its own clause as text. Each event gets a short title (actor and action).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .models import (Document, Event, Granularity, Segment, SegmentKind, Source, TimeExpression, TimexType,
                      Unanchored)
-from .text import clean, sentence_bounds, shorten
+from .text import clean, sentence_bounds
 
 _DATED_TYPES = (TimexType.DATE, TimexType.TIME)
 _UNDATABLE = (Granularity.REFERENCE, Granularity.DURATION, Granularity.SET)
-_REPORTING = re.compile(
-    r"\b(?:said|says|say|told|announced|announces|reported|reports|confirmed|confirms|claimed|claims|stated|states|"
-    r"added|warned|warns|noted|wrote|tweeted|posted|revealed|disclosed|insisted|alleged|accused|denied|"
-    r"acknowledged|admitted)\b",
+
+_REPORTING_VERB = (
+    r"said|says|say|told|tells|announced|announces|reported|reports|confirmed|confirms|claimed|claims|stated|"
+    r"states|added|warned|warns|noted|wrote|tweeted|posted|revealed|disclosed|insisted|alleged|accused|denied|"
+    r"acknowledged|admitted|declared|predicted|promised|pledged|vowed|urged|suggested|argued|testified"
+)
+_REPORTING = re.compile(rf"\b(?:{_REPORTING_VERB})\b", re.IGNORECASE)
+# Between a reporting verb and its date only a short, content-free stretch ("said in a statement on").
+_REPORTING_BEFORE = re.compile(rf"\b(?:{_REPORTING_VERB})\b(?P<gap>(?:\s+[\w'’-]+){{0,5}}?)\s*,?\s*$", re.IGNORECASE)
+_GAP_BLOCKERS = re.compile(r"\b(?:that|which|who|when|after|before|because|if|would|will|had|has|was|were)\b",
+                           re.IGNORECASE)
+_REPORTING_WINDOW = 60
+_REPORTING_AFTER_WORDS = 6
+
+# Where a sentence may be cut into clauses: punctuation, dashes and subordinating or joining words.
+_CLAUSE_BOUNDARY = re.compile(
+    r"\s*[,;:](?=\s)\s*|\s+[-–—]+\s+|\s+(?:and|but|while|whereas|after|before|when|then|until|because|although)\s+",
     re.IGNORECASE,
 )
-_WINDOW = 24
+
+_NEGATED = re.compile(r"\b(?:not|never|rather than|instead of)\s+(?:(?:on|in|at|by|until|last|this)\s+)?$",
+                      re.IGNORECASE)
+_STAMP_WINDOW = 40
+_CLOCK = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}T)?\s*)?"
+_WROTE = re.compile(rf"\s*,?\s*{_CLOCK}(?:,\s*)?(?:[\w.@,-]+\s+){{0,5}}wrote\b", re.IGNORECASE)
+_WIRE = re.compile(rf"\s*,?\s*{_CLOCK}\s*[(\[]?(?:Reuters|AP|AFP|Bloomberg|UPI|PA)\b[)\]]?\s*[-–—]")
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_STAMP_BEFORE = re.compile(r"\b(?:last\s+)?(?:updated|modified|published|posted)(?:\s+(?:on|at))?\s*:?\s*$"
+                           r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s*$", re.IGNORECASE)
+# "MEXICO CITY, April 27 (Reuters) -" or "WASHINGTON | Wed Apr 29, 2009 5:24 pm EDT": a wire dateline.
+_DATELINE = re.compile(r"\b[A-Z][A-Z .'-]{2,},?\s*(?:\|\s*)?[^\n]{0,30}?(?:\((?:Reuters|AP|AFP)\)|\b[AaPp]\.?[Mm]\.?\s+[A-Z]{2,4}T\b)")
+# "Thursday, April 29, 2010; 4:49 PM A massive ...": a date followed straight by a clock time stamps the page.
+_STAMP_CLOCK = re.compile(r"\s*[;,|-]?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}T\b)?")
+_MIN_CLAUSE_WORDS = 3
+_TITLE_WORDS = 12
+_TITLE_MIN_WORDS = 5
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:meanwhile|however|also|separately|earlier|later|but|and|so|then|still|yet|now|in addition|"
+    r"additionally|in other news|as expected|by then|since then)\b\s*,?\s*)+",
+    re.IGNORECASE,
+)
+_DATE_LEAD_IN = r"(?:(?:on|in|at|by|during|since|from|until|till|through|as of|of|earlier|later|late|early|" \
+                r"last|this|the|before|after)\s+)*"
+_TITLE_CUT_BEFORE = {"which", "who", "whose", "where", "while", "after", "before", "because", "as", "when",
+                     "although", "though", "but", "-", "–", "—", "and"}
+_SINGLE_QUOTES = [(re.compile(r"`\s*"), "‘"), (re.compile(r"(?<=[\w.,!?])\s+'(?=\s|$)"), "’")]
+
+
+def display_text(text: str) -> str:
+    """Text as a reader should see it: tokenizer artefacts (-LRB-, `` '', ` 's`, ` ,`) undone."""
+    text = clean(text)
+    for pattern, replacement in _SINGLE_QUOTES:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _segment_of(segments: Sequence[Segment], offset: int) -> Segment | None:
@@ -30,52 +83,196 @@ def _segment_of(segments: Sequence[Segment], offset: int) -> Segment | None:
 
 def is_reported_speech(text: str, expression: TimeExpression) -> bool:
     """True when the date belongs to a saying ("said on Friday that ...") rather than the happening."""
-    before = text[max(0, expression.start - _WINDOW) : expression.start]
-    after = text[expression.end : expression.end + _WINDOW]
-    before_match = _REPORTING.search(re.sub(r"\b(?:on|late|early|last|this)\s*$", "", before.rstrip()))
-    near_before = before_match is not None and before_match.end() >= len(before.rstrip()) - 4
-    near_after = re.match(r"\s*(?:,\s*)?(?:\w+\s+){0,1}(?:said|says|told|announced|confirmed|reported)\b", after,
-                          re.IGNORECASE) is not None
-    return near_before or near_after
+    before = text[max(0, expression.start - _REPORTING_WINDOW) : expression.start]
+    before = re.sub(r"\b(?:on|late|early|last|this|earlier|later)\s*$", "", before.rstrip(), flags=re.IGNORECASE)
+    match = _REPORTING_BEFORE.search(before)
+    if match is not None and not _GAP_BLOCKERS.search(match.group("gap")):
+        return True
+    # "On Friday, the spy agency said ...": the date opens a clause whose verb is a saying.
+    after = text[expression.end : expression.end + _REPORTING_WINDOW * 2]
+    stretch = re.split(r"[,;:.!?\n]", after.lstrip(" ,"), maxsplit=1)[0]
+    words = stretch.split()[:_REPORTING_AFTER_WORDS]
+    return any(_REPORTING.fullmatch(word) for word in words)
 
 
 def _event_id(document: str, start: int, value: str) -> str:
     return hashlib.sha1(f"{document}\x00{start}\x00{value}".encode()).hexdigest()[:12]
 
 
-def extract_events(document: Document, segments: Sequence[Segment],
-                   expressions: Sequence[TimeExpression]) -> tuple[list[Event], list[Unanchored]]:
-    """One event for each resolved date in a sentence; unresolved relative dates are listed, not guessed."""
-    events: list[Event] = []
-    unanchored: list[Unanchored] = []
+def is_negated(text: str, expression: TimeExpression) -> bool:
+    """True for a date the text rules out ("on Saturday, not on Sunday"): it dates nothing."""
+    return _NEGATED.search(text, max(0, expression.start - 16), expression.start) is not None
+
+
+def is_stamp(text: str, expression: TimeExpression) -> bool:
+    """True for a date that stamps the page rather than tells a happening: a dateline ("SINGAPORE,
+    April 27 (Reuters) -"), a comment header ("At 18:20 29th Apr 2009, vampfan wrote:"), "Last updated: ..."."""
+    before = text[max(0, expression.start - _STAMP_WINDOW) : expression.start]
+    after = text[expression.end : expression.end + _STAMP_WINDOW]
+    # A comment header carries a clock time; "on Sunday, the blogger wrote" does not.
+    comment_header = (_WROTE.match(after) is not None
+                      and _CLOCK_TIME.search(before[-20:] + expression.text + after[:20]) is not None)
+    clock = _STAMP_CLOCK.match(after)
+    stamped = clock is not None and re.match(r"\s*[A-Z]", after[clock.end():]) is not None
+    return (comment_header or stamped or _WIRE.match(after) is not None or _STAMP_BEFORE.search(before) is not None
+            or _DATELINE.search(before + expression.text + after[:20]) is not None)
+
+
+def _datable(expression: TimeExpression) -> bool:
+    return (expression.type in _DATED_TYPES and expression.interval is not None and expression.value is not None
+            and expression.granularity not in _UNDATABLE)
+
+
+def _contains_another(expression: TimeExpression, others: Sequence[TimeExpression]) -> bool:
+    """A coarser date that only frames a finer one ("in 2009 ... on 24 April") is context, not a happening."""
+    outer = expression.interval
+    assert outer is not None
+    for other in others:
+        inner = other.interval
+        if other is expression or inner is None:
+            continue
+        if outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (inner.start, inner.end):
+            return True
+    return False
+
+
+def clause_bounds(text: str, left: int, right: int, anchors: Sequence[TimeExpression]) -> list[tuple[int, int]]:
+    """One [start, end) clause of text[left:right] around each of ``anchors`` (sorted by offset).
+
+    Between two dates the first clause ends at the first boundary after the earlier date and the second
+    starts after the last boundary before the later one, so neither clause carries the other's date.
+    """
+    starts = [left] * len(anchors)
+    ends = [right] * len(anchors)
+    for index in range(len(anchors) - 1):
+        earlier, later = anchors[index], anchors[index + 1]
+        boundaries = list(_CLAUSE_BOUNDARY.finditer(text, earlier.end, later.start))
+        if not boundaries:
+            continue
+        ends[index] = boundaries[0].start()
+        starts[index + 1] = boundaries[-1].end()
+    return list(zip(starts, ends))
+
+
+def _strip_dates(title: str, expressions: Sequence[str]) -> str:
+    for expression in sorted(set(expressions), key=len, reverse=True):
+        pattern = rf"(?:,\s*)?\b{_DATE_LEAD_IN}{re.escape(expression)}(?![\w])(?P<comma>\s*,)?"
+        # A date set off by commas leaves one comma behind: "near Ravenscar, on Saturday, the papers" keeps its pause.
+        title = re.sub(pattern, lambda m: ", " if m.group("comma") else " ", title, count=1, flags=re.IGNORECASE)
+    return title
+
+
+def make_title(text: str, expressions: Sequence[str] = ()) -> str:
+    """Actor and action in at most a dozen words: dates and lead-in fillers dropped, never cut in a word."""
+    title = _strip_dates(text, expressions)
+    title = re.sub(r"\s+([,;:.!?])", r"\1", title)
+    title = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", title)
+    title = _LEADING_FILLER.sub("", title.strip(" ,;:-–—"))
+    title = re.sub(r"\s+", " ", title).strip(" ,;:-–—").rstrip(".")
+    if not title:
+        return display_text(text)[:80]
+    title = title[0].upper() + title[1:]
+    words = title.split(" ")
+    if len(words) <= _TITLE_WORDS:
+        return title
+    cut = _TITLE_WORDS
+    for index in range(_TITLE_WORDS, _TITLE_MIN_WORDS - 1, -1):
+        if words[index - 1][-1] in ",;:" or words[index].lower() in _TITLE_CUT_BEFORE:
+            cut = index
+            break
+    return " ".join(words[:cut]).rstrip(",;:-–—") + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """One datable expression with the sentence and segment it sits in."""
+
+    expression: TimeExpression
+    segment: Segment
+    left: int
+    right: int
+
+
+def _sentences(document: Document, segments: Sequence[Segment], expressions: Sequence[TimeExpression]
+               ) -> tuple[dict[tuple[int, int, int], list[_Dated]], list[Unanchored]]:
+    """Datable expressions grouped by the sentence they sit in, and the relative ones nothing anchored."""
     text = document.text
+    grouped: dict[tuple[int, int, int], list[_Dated]] = {}
+    unanchored: list[Unanchored] = []
     for expression in expressions:
         segment = _segment_of(segments, expression.start)
         if segment is None or segment.kind == SegmentKind.POST_HEADER:
             continue
         left, right = sentence_bounds(text, expression.start, expression.end)
         left, right = max(left, segment.start), min(right, segment.end)
-        sentence = clean(text[left:right])
         if expression.basis == "unanchored":
             unanchored.append(Unanchored(document=document.id, segment=segment.index, expression=expression.text,
-                                         start=expression.start, end=expression.end, sentence=sentence))
+                                         start=expression.start, end=expression.end,
+                                         sentence=display_text(text[left:right])))
             continue
-        if expression.type not in _DATED_TYPES or expression.interval is None or expression.value is None:
-            continue
-        if expression.granularity in _UNDATABLE:
-            continue
-        source = Source(
-            document=document.id, title=document.title, url=document.url,
-            published=document.published.date() if document.published else None,
-            segment=segment.index, segment_kind=segment.kind, sentence=sentence, expression=expression.text,
-            expression_start=expression.start, expression_end=expression.end, value=expression.value,
-            chain=expression.chain,
-        )
-        events.append(Event(
-            id=_event_id(document.id, expression.start, expression.value),
-            start=expression.interval.start, end=expression.interval.end, value=expression.value,
-            granularity=expression.granularity or Granularity.DAY, type=expression.type,
-            modifier=expression.modifier, title=shorten(sentence), text=sentence,
-            reported_speech=is_reported_speech(text, expression), sources=[source],
-        ))
+        if _datable(expression) and not is_negated(text, expression) and not is_stamp(text, expression):
+            grouped.setdefault((segment.index, left, right), []).append(_Dated(expression, segment, left, right))
+    return grouped, unanchored
+
+
+def _representatives(dated: Sequence[_Dated]) -> list[_Dated]:
+    """The first expression of each distinct date in a sentence, framing dates left out."""
+    expressions = [d.expression for d in dated]
+    kept: dict[str, _Dated] = {}
+    for item in dated:
+        value = item.expression.value or ""
+        if value not in kept and not _contains_another(item.expression, expressions):
+            kept[value] = item
+    return sorted(kept.values(), key=lambda d: d.expression.start)
+
+
+def _clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[tuple[int, int]]:
+    """A clause for each chosen date; a date whose clause says nothing else ("In 2009, ...") frames the
+    sentence and is dropped from ``chosen``."""
+    while len(chosen) > 1:
+        bounds = clause_bounds(text, left, right, [d.expression for d in chosen])
+        empty = [index for index, (start, end) in enumerate(bounds)
+                 if len(_strip_dates(text[start:end], [chosen[index].expression.text]).split()) < _MIN_CLAUSE_WORDS]
+        if not empty:
+            return bounds
+        del chosen[empty[0]]
+    return [(left, right)]
+
+
+def extract_events(document: Document, segments: Sequence[Segment],
+                   expressions: Sequence[TimeExpression]) -> tuple[list[Event], list[Unanchored]]:
+    """One event for each date of a sentence; unresolved relative dates are listed, not guessed."""
+    text = document.text
+    grouped, unanchored = _sentences(document, segments, expressions)
+    length = max(1, len(text) - document.body_start)
+    events: list[Event] = []
+    for (_, left, right), dated in grouped.items():
+        chosen = _representatives(dated)
+        sentence = display_text(text[left:right])
+        clauses = _clauses(text, left, right, chosen)
+        for item, (clause_start, clause_end) in zip(chosen, clauses):
+            events.append(_event(document, item, sentence, text[clause_start:clause_end],
+                                 position=(left - document.body_start) / length))
     return events, unanchored
+
+
+def _event(document: Document, item: _Dated, sentence: str, clause: str, *, position: float) -> Event:
+    expression, segment = item.expression, item.segment
+    assert expression.interval is not None and expression.value is not None
+    clause_text = display_text(clause).strip(" ,;:-–—")
+    reported = is_reported_speech(document.text, expression)
+    source = Source(
+        document=document.id, title=document.title, url=document.url,
+        published=document.published.date() if document.published else None,
+        segment=segment.index, segment_kind=segment.kind, sentence=sentence, expression=expression.text,
+        expression_start=expression.start, expression_end=expression.end, value=expression.value,
+        chain=expression.chain, outlet=document.source, position=round(min(1.0, max(0.0, position)), 4),
+        reported_speech=reported,
+    )
+    return Event(
+        id=_event_id(document.id, expression.start, expression.value),
+        start=expression.interval.start, end=expression.interval.end, value=expression.value,
+        granularity=expression.granularity or Granularity.DAY, type=expression.type,
+        modifier=expression.modifier, title=make_title(clause_text, [display_text(expression.text)]),
+        text=clause_text, reported_speech=reported, sources=[source],
+    )

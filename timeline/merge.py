@@ -1,60 +1,380 @@
-"""Same happening across documents → one Event with every Source; ranking and summaries."""
+"""Same happening across sources → one Event with every Source; conflicting dates; ranking and summaries.
+
+Two events are the same happening when their dates are compatible (the same day, or one interval inside
+the other) and their wording is close: TF-IDF cosine over content words, with the date expressions, stop
+words and inflections left out. Nothing is downloaded; the weights come from the events themselves.
+Sources that give the same happening incompatible dates are kept apart and reported as a Conflict.
+"""
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
-from .models import Event, Granularity
+from .models import Conflict, Event, Granularity, SegmentKind, Source
 from .settings import Settings
 
-_WORD = re.compile(r"[a-z0-9]+")
-_GRANULARITY_WEIGHT = {Granularity.MINUTE: 1.0, Granularity.PART_OF_DAY: 1.0, Granularity.DAY: 1.0,
-                       Granularity.WEEKEND: 0.7, Granularity.WEEK: 0.6, Granularity.MONTH: 0.4}
+MERGE_THRESHOLD = 0.35
+"""Cosine at or above which two events on compatible dates are one happening."""
+CONFLICT_THRESHOLD = 0.6
+"""Cosine at or above which two events on incompatible dates are one happening told two ways."""
+CONFLICT_WINDOW_DAYS = 7
+"""Sources that disagree by more than a week are rarely telling the same happening (weekday slips are ≤ 6)."""
+_CONTAINMENT_DAYS = 31
+"""A mention coarser than a month ("in 2010") only joins mentions of the same span: it frames, not reports."""
+
+_CENTRALITY_WEIGHT = 2.0
+"""How much closeness to a date's main story counts, beside importance, when only K events per date are kept."""
+_READABLE_WORDS = 30
+_MIN_READABLE_WORDS = 6
+_WORDINESS = 0.01
+_TERSE = 0.1
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below between
+both but by can could did do does doing down during each few for from further had has have having he her here
+hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off
+on once only or other our ours ourselves out over own same she should so some such than that the their theirs
+them themselves then there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours yourself yourselves s t don't it's
+said says say told according
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning afternoon
+evening night week weekend month year day days weeks months years ago earlier later last next
+january february march april may june july august september october november december
+""".split())
+_SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s", "e")
+_GRANULARITY_WEIGHT = {Granularity.MINUTE: 1.0, Granularity.HOUR: 1.0, Granularity.PART_OF_DAY: 1.0,
+                       Granularity.DAY: 1.0, Granularity.WEEKEND: 0.7, Granularity.WEEK: 0.6,
+                       Granularity.MONTH: 0.4, Granularity.SEASON: 0.3, Granularity.QUARTER: 0.3}
+# A summary of the L most important dates wants days; a month is kept only when it outweighs many days.
+_SUMMARY_DATE_WEIGHT = {Granularity.MINUTE: 1.0, Granularity.HOUR: 1.0, Granularity.PART_OF_DAY: 1.0,
+                        Granularity.DAY: 1.0, Granularity.WEEKEND: 0.3, Granularity.WEEK: 0.2,
+                        Granularity.MONTH: 0.05, Granularity.SEASON: 0.02, Granularity.QUARTER: 0.02}
 
 
-def _normalised(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+def stem(word: str) -> str:
+    """A light suffix stripper: closes, closed, closing → clos; enough to match inflections of one word."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
-def merge_events(events: Sequence[Event]) -> list[Event]:
-    """Join events with the same value and the same sentence text, keeping every source."""
-    merged: dict[tuple[str, str], Event] = {}
-    for event in events:
-        key = (event.value, _normalised(event.text))
-        if key in merged:
-            kept = merged[key]
-            merged[key] = kept.model_copy(update={"sources": [*kept.sources, *event.sources]})
-        else:
-            merged[key] = event
+def content_terms(text: str, *, drop: Iterable[str] = ()) -> list[str]:
+    """Stemmed content words of ``text``, the strings in ``drop`` (date expressions) left out."""
+    for piece in drop:
+        if piece:
+            text = text.replace(piece, " ")
+    words = (w.lower().replace("’", "'") for w in _WORD.findall(text))
+    # Single digits are mostly list markers and split numbers ("1,500" → "1", "500"); longer numbers tell.
+    return [stem(w) for w in words if w not in _STOP_WORDS and not (w.isdigit() and len(w) < 2)]
+
+
+Vector = dict[str, float]
+
+
+def _unit(weights: dict[str, float]) -> Vector:
+    norm = math.sqrt(sum(v * v for v in weights.values()))
+    return {t: v / norm for t, v in weights.items()} if norm else {}
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+class TfidfSpace:
+    """TF-IDF vectors of texts, the inverse document frequencies taken from the texts themselves."""
+
+    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
+        frequency: Counter[str] = Counter()
+        for terms in documents:
+            frequency.update(set(terms))
+        total = len(documents)
+        self.idf = {t: math.log((1 + total) / (1 + n)) + 1.0 for t, n in frequency.items()}
+        self._default_idf = math.log(1 + total) + 1.0
+
+    def vector(self, terms: Sequence[str]) -> Vector:
+        counts = Counter(terms)
+        return _unit({t: (1.0 + math.log(n)) * self.idf.get(t, self._default_idf) for t, n in counts.items()})
+
+
+def similarity(a: str, b: str) -> float:
+    """TF-IDF cosine of two texts, weighted over the pair itself (a convenience for callers and tests)."""
+    terms_a, terms_b = content_terms(a), content_terms(b)
+    space = TfidfSpace([terms_a, terms_b])
+    return _dot(space.vector(terms_a), space.vector(terms_b))
+
+
+def _event_terms(event: Event) -> list[str]:
+    return content_terms(event.text, drop=[s.expression for s in event.sources])
+
+
+def _span_days(event: Event) -> int:
+    return (event.end - event.start).days + 1
+
+
+@dataclass
+class _Cluster:
+    """Events being merged into one: the finest interval wins, the centroid follows the members."""
+
+    start: date
+    end: date
+    members: list[int] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0
+
+    def add(self, index: int, vector: Vector) -> None:
+        self.members.append(index)
+        for term, weight in vector.items():
+            self.centroid[term] = self.centroid.get(term, 0.0) + weight
+        self.norm = math.sqrt(sum(v * v for v in self.centroid.values()))
+
+    def cosine(self, vector: Vector) -> float:
+        return _dot(vector, self.centroid) / self.norm if self.norm else 0.0
+
+
+def _compatible_clusters(event: Event, by_start: dict[date, list[_Cluster]]) -> list[_Cluster]:
+    """Clusters whose interval lies inside the event's (equal included); coarse spans only match themselves."""
+    if _span_days(event) > _CONTAINMENT_DAYS:
+        return [c for c in by_start.get(event.start, []) if (c.start, c.end) == (event.start, event.end)]
+    found = []
+    day = event.start
+    while day <= event.end:
+        found.extend(c for c in by_start.get(day, []) if c.end <= event.end)
+        day += timedelta(days=1)
+    return found
+
+
+def cluster_events(events: Sequence[Event], *, threshold: float = MERGE_THRESHOLD
+                   ) -> tuple[list[list[int]], list[Vector]]:
+    """Indices of ``events`` grouped into happenings, and each event's TF-IDF vector.
+
+    Finer dates are placed first, so a coarser mention ("in April") joins a precise one ("on 20 April")
+    about the same happening; an event joins the compatible cluster whose centroid is closest, if close enough.
+    """
+    terms = [_event_terms(e) for e in events]
+    space = TfidfSpace(terms)
+    vectors = [space.vector(t) for t in terms]
+    order = sorted(range(len(events)), key=lambda i: (_span_days(events[i]), events[i].start, i))
+    by_start: dict[date, list[_Cluster]] = defaultdict(list)
+    clusters: list[_Cluster] = []
+    for index in order:
+        event, vector = events[index], vectors[index]
+        best, best_score = None, threshold
+        for cluster in _compatible_clusters(event, by_start) if vector else ():
+            score = cluster.cosine(vector)
+            if score >= best_score:
+                best, best_score = cluster, score
+        if best is None:
+            best = _Cluster(start=event.start, end=event.end)
+            clusters.append(best)
+            by_start[event.start].append(best)
+        best.add(index, vector)
+    return [c.members for c in clusters], vectors
+
+
+def independent_sources(sources: Iterable[Source]) -> int:
+    """Distinct documents: many sentences of one article are one source."""
+    return len({source.document for source in sources})
+
+
+def _wordiness(text: str) -> float:
+    """A small penalty for a text too long to read at a glance, or too short to say what happened."""
+    words = len(text.split())
+    return _WORDINESS * max(0, words - _READABLE_WORDS) + (_TERSE if words < _MIN_READABLE_WORDS else 0.0)
+
+
+def _combine(events: Sequence[Event], members: Sequence[int], vectors: Sequence[Vector]) -> Event:
+    """One event for a cluster: the date of its finest member, the text of its most central one."""
+    first = events[members[0]]
+    centroid: dict[str, float] = defaultdict(float)
+    for index in members:
+        for term, weight in vectors[index].items():
+            centroid[term] += weight
+    central = max(members, key=lambda i: (not events[i].reported_speech,
+                                          _dot(vectors[i], centroid) - _wordiness(events[i].text), -i))
+    chosen = events[central]
+    sources = sorted((s for i in members for s in events[i].sources),
+                     key=lambda s: (s.published or date.max, s.document, s.segment, s.expression_start))
+    return chosen.model_copy(update={
+        "start": first.start, "end": first.end, "value": first.value, "granularity": first.granularity,
+        "type": first.type, "modifier": first.modifier, "sources": sources,
+        "source_count": independent_sources(sources),
+    })
+
+
+def merge_events(events: Sequence[Event], *, keywords: Sequence[str] = (),
+                 threshold: float = MERGE_THRESHOLD) -> tuple[list[Event], list[Conflict]]:
+    """Join reports of one happening on compatible dates, keeping every source; list conflicting dates."""
+    groups, vectors = cluster_events(events, threshold=threshold)
+    merged = [_combine(events, members, vectors) for members in groups]
+    centroids = [_unit(_sum_vectors(vectors[i] for i in members)) for members in groups]
+    conflicts, disputed = find_conflicts(merged, centroids)
+    query = [stem(k.lower()) for k in keywords]
     result = []
-    for event in merged.values():
-        documents = {source.document for source in event.sources}
-        result.append(event.model_copy(update={"source_count": len(documents), "importance": importance(event, len(documents))}))
-    return sorted(result, key=lambda e: (e.start, e.end, -e.importance, e.id))
+    for index, event in enumerate(merged):
+        update = {"importance": importance(event, query=query, vector=centroids[index])}
+        if disputed.get(index):
+            update["conflicts"] = sorted(disputed[index])
+        result.append(event.model_copy(update=update))
+    return sorted(result, key=lambda e: (e.start, e.end, -e.importance, e.id)), conflicts
 
 
-def importance(event: Event, independent_sources: int) -> float:
-    """Higher for more sources and mentions and for precise dates."""
+def _sum_vectors(vectors: Iterable[Vector]) -> dict[str, float]:
+    total: dict[str, float] = defaultdict(float)
+    for vector in vectors:
+        for term, weight in vector.items():
+            total[term] += weight
+    return total
+
+
+def _voice(source: Source) -> tuple[str, int]:
+    """Who is speaking: an article as a whole, or one post of a thread (each post has its own author)."""
+    return (source.document, source.segment if source.segment_kind == SegmentKind.POST else -1)
+
+
+def _incompatible(a: Event, b: Event) -> bool:
+    inside = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return not inside
+
+
+def _gap_days(a: Event, b: Event) -> int:
+    return max((b.start - a.end).days, (a.start - b.end).days, 0)
+
+
+def _candidate_pairs(events: Sequence[Event], centroids: Sequence[Vector]) -> set[tuple[int, int]]:
+    """Pairs of events within the window that share at least two of their strongest terms."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, centroid in enumerate(centroids):
+        for term in sorted(centroid, key=lambda t: -centroid[t])[:6]:
+            index[term].append(position)
+    shared: Counter[tuple[int, int]] = Counter()
+    for positions in index.values():
+        for i, a in enumerate(positions):
+            for b in positions[i + 1 :]:
+                if _gap_days(events[a], events[b]) <= CONFLICT_WINDOW_DAYS:
+                    shared[(a, b) if a < b else (b, a)] += 1
+    return {pair for pair, count in shared.items() if count >= 2}
+
+
+def find_conflicts(events: Sequence[Event], centroids: Sequence[Vector], *, threshold: float = CONFLICT_THRESHOLD
+                   ) -> tuple[list[Conflict], dict[int, set[str]]]:
+    """Sources that tell one happening on incompatible dates.
+
+    Reported speech is left out (two sayings on two days are two happenings), and so are pairs that a
+    single document supports on both dates (a story that recurs, not a disagreement).
+    """
+    conflicts: list[Conflict] = []
+    disputed: dict[int, set[str]] = defaultdict(set)
+    for a, b in sorted(_candidate_pairs(events, centroids)):
+        first, second = events[a], events[b]
+        if first.reported_speech or second.reported_speech or not _incompatible(first, second):
+            continue
+        if {_voice(s) for s in first.sources} & {_voice(s) for s in second.sources}:
+            continue
+        if _dot(centroids[a], centroids[b]) < threshold:
+            continue
+        disputed[a].add(second.value)
+        disputed[b].add(first.value)
+        conflicts.append(_conflict(first, second))
+    return conflicts, disputed
+
+
+def _conflict(first: Event, second: Event) -> Conflict:
+    ordered = sorted((first, second), key=lambda e: (-e.source_count, e.start))
+    parts = [f"{e.source_count} source{'s' if e.source_count != 1 else ''} say{'' if e.source_count != 1 else 's'} "
+             f"{e.value}" for e in ordered]
+    return Conflict(title=ordered[0].title, values=[e.value for e in ordered], events=[e.id for e in ordered],
+                    sources=[s for e in ordered for s in e.sources], summary="; ".join(parts),
+                    source_values=[e.value for e in ordered for _ in e.sources])
+
+
+def query_closeness(event: Event, query: Sequence[str], vector: Vector | None = None) -> float:
+    """Share of the query's (stemmed) words that the event's text contains."""
+    if not query:
+        return 0.0
+    terms = set(vector) if vector is not None else set(_event_terms(event))
+    return sum(1 for q in query if q in terms) / len(query)
+
+
+def importance(event: Event, *, query: Sequence[str] = (), vector: Vector | None = None) -> float:
+    """Independent sources and mentions (diminishing), date precision, lead position, closeness to a query."""
+    sources = event.source_count
+    mentions = len(event.sources)
     precision = _GRANULARITY_WEIGHT.get(event.granularity, 0.2)
-    return round(independent_sources + 0.25 * len(event.sources) + precision, 3)
+    lead = max((1.0 - s.position for s in event.sources), default=0.0)
+    closeness = query_closeness(event, query, vector)
+    return round(2.0 * math.log2(1 + sources) + 0.5 * math.log2(mentions) + precision + 0.5 * lead + closeness, 4)
+
+
+_KEYWORD_SUFFIX = r"(?:s|es|ed|ing|er|ers|'s|’s)?"
+
+
+def mentions_keyword(text: str, keywords: Sequence[str]) -> bool:
+    """True when a keyword occurs as a word (or an inflection of one) in the text."""
+    return any(re.search(rf"(?<![^\W_]){re.escape(k.lower())}{_KEYWORD_SUFFIX}(?![^\W_])", text.lower())
+               for k in keywords if k)
+
+
+def date_scores(events: Sequence[Event]) -> dict[tuple[date, date], float]:
+    """How much each date matters: the documents that report it, each counting 1/√(dates it reports).
+
+    A backgrounder that lists twenty dates lends each of them less weight than a report about one day,
+    the way IDF discounts common words; coarse dates (weeks, months, years) are discounted further,
+    since a summary asks for days.
+    """
+    dates_of: dict[str, set[tuple[date, date]]] = defaultdict(set)
+    granularity: dict[tuple[date, date], Granularity] = {}
+    for event in events:
+        key = (event.start, event.end)
+        granularity.setdefault(key, event.granularity)
+        for source in event.sources:
+            dates_of[source.document].add(key)
+    scores: dict[tuple[date, date], float] = defaultdict(float)
+    for keys in dates_of.values():
+        for key in keys:
+            scores[key] += 1.0 / math.sqrt(len(keys))
+    return {key: score * _SUMMARY_DATE_WEIGHT.get(granularity[key], 0.01) for key, score in scores.items()}
+
+
+def _in_window(event: Event, settings: Settings) -> bool:
+    return ((settings.since is None or event.end >= settings.since)
+            and (settings.until is None or event.start <= settings.until))
 
 
 def select(events: Sequence[Event], settings: Settings) -> list[Event]:
-    """Apply the summary options: keywords, at most K per date, the L most important dates."""
-    chosen = list(events)
-    if settings.keywords:
-        words = [k.lower() for k in settings.keywords]
-        chosen = [e for e in chosen if any(w in e.text.lower() for w in words)]
-    if settings.per_date:
-        by_date: dict[tuple, list[Event]] = {}
-        for event in chosen:
-            by_date.setdefault((event.start, event.end), []).append(event)
-        chosen = [e for group in by_date.values() for e in sorted(group, key=lambda e: -e.importance)[: settings.per_date]]
-    if settings.max_dates:
-        scores: dict[tuple, float] = {}
-        for event in chosen:
-            scores[(event.start, event.end)] = scores.get((event.start, event.end), 0.0) + event.importance
-        keep = set(sorted(scores, key=lambda d: -scores[d])[: settings.max_dates])
-        chosen = [e for e in chosen if (e.start, e.end) in keep]
+    """Apply the summary options: keywords, the L most important dates, at most K events per date."""
+    eligible = [e for e in events if _in_window(e, settings)
+                and (not settings.keywords or mentions_keyword(e.text, settings.keywords))]
+    by_date: dict[tuple[date, date], list[Event]] = defaultdict(list)
+    for event in eligible:
+        by_date[(event.start, event.end)].append(event)
+    if settings.max_dates is not None:
+        scores = date_scores([e for e in events if _in_window(e, settings)])
+        # Days first: a summary by date names days, and a month enters only when too few days are known.
+        ranked = sorted(by_date, key=lambda key: (key[0] != key[1], -scores.get(key, 0.0), key))
+        by_date = {key: by_date[key] for key in ranked[: settings.max_dates]}
+    chosen = []
+    for group in by_date.values():
+        if settings.per_date is not None and len(group) > settings.per_date:
+            centrality = date_centrality(group)
+            group = sorted(group, key=lambda e: (-(e.importance + _CENTRALITY_WEIGHT * centrality[e.id]), e.id))
+            group = group[: settings.per_date]
+        chosen.extend(group)
     return sorted(chosen, key=lambda e: (e.start, e.end, -e.importance, e.id))
+
+
+def date_centrality(events: Sequence[Event]) -> dict[str, float]:
+    """How close each event of one date is to what that date's reports are mostly about (TF-IDF cosine
+    with the centroid of the date's events, each weighted by its independent sources)."""
+    terms = [_event_terms(e) for e in events]
+    space = TfidfSpace(terms)
+    vectors = [space.vector(t) for t in terms]
+    centroid = _unit(_sum_vectors({t: w * e.source_count for t, w in v.items()} for e, v in zip(events, vectors)))
+    return {e.id: _dot(v, centroid) for e, v in zip(events, vectors)}

@@ -50,6 +50,7 @@ class AnchorSource(StrEnum):
     COMMAND_LINE = "command_line"
     POST_TIME = "post_time"
     SNIPPET_DATE = "snippet_date"
+    FILE_TIME = "file_time"
 
 
 class SegmentKind(StrEnum):
@@ -116,6 +117,7 @@ class Document(Model):
     published_from: AnchorSource | None = None
     retrieved: datetime | None = None
     retrieved_from: AnchorSource | None = None
+    modified: datetime | None = Field(None, description="the file's modification time; used only when asked")
 
 
 class Segment(Model):
@@ -145,6 +147,9 @@ class Source(Model):
     expression_end: int
     value: str
     chain: str = ""
+    outlet: str | None = Field(None, description="who published the document (metadata `source`), when known")
+    position: float = Field(0.0, description="where the sentence sits in its document: 0 at the start, 1 at the end")
+    reported_speech: bool = Field(False, description="the date is when something was said, not when it happened")
 
 
 class Event(Model):
@@ -161,8 +166,9 @@ class Event(Model):
     text: str
     reported_speech: bool = False
     sources: list[Source]
-    source_count: int = 1
+    source_count: int = Field(1, description="independent sources: distinct documents that report it")
     importance: float = 0.0
+    conflicts: list[str] = Field([], description="values other sources give the same happening")
 
 
 class Conflict(Model):
@@ -172,6 +178,8 @@ class Conflict(Model):
     values: list[str]
     events: list[str]
     sources: list[Source]
+    summary: str = Field("", description='who says what, e.g. "2 sources say 2024-03-03; 1 says 2024-03-02"')
+    source_values: list[str] = Field([], description="the date each of `sources` gives the happening, in order")
 
 
 class Unanchored(Model):
@@ -192,6 +200,18 @@ class Skipped(Model):
     reason: str
 
 
+class DocumentAnchors(Model):
+    """How one document was anchored: its own reference time, its retrieval time, and each segment's."""
+
+    document: str
+    kind: str = "text"
+    title: str | None = None
+    url: str | None = None
+    anchor: Anchor | None = None
+    retrieved: Anchor | None = None
+    segments: list[Segment] = []
+
+
 class Timeline(Model):
     """The product: events, conflicts, and the run's accounting."""
 
@@ -200,3 +220,4 @@ class Timeline(Model):
     unanchored: list[Unanchored] = []
     documents: list[str] = []
     skipped: list[Skipped] = []
+    anchoring: list[DocumentAnchors] = []

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import anchoring, events, merge, readers, render
-from .models import Document, Event, Segment, Skipped, TimeExpression, Timeline, Unanchored
+from .models import Document, DocumentAnchors, Event, Segment, Skipped, TimeExpression, Timeline, Unanchored
 from .settings import Settings
 from .temporal import AnchoredSpan, tag
 
@@ -58,7 +58,8 @@ def extract(text: str, *, published: date | datetime | str | None = None, retrie
 def extract_document(path: str | Path, *, settings: Settings | None = None, stdin: Any = None) -> list[TimeExpression]:
     """Temporal expressions of one document file (or ``-`` for standard input); raises on bad input."""
     settings = settings or Settings()
-    document = readers.read_stdin(stream=stdin) if str(path) == "-" else _single(readers.read_path(Path(path)), path)
+    document = (readers.read_stdin(stream=stdin) if str(path) == "-"
+                else _single(readers.read_path(Path(path), settings=settings), path))
     return analyse(document, settings)[1]
 
 
@@ -83,22 +84,27 @@ def build_timeline(documents: Sequence[Document], settings: Settings, *, skipped
     """Events from every document, merged and selected as the settings ask."""
     found: list[Event] = []
     unanchored: list[Unanchored] = []
+    anchored: list[DocumentAnchors] = []
     used = [d for d in documents if _in_range(d, settings)]
     for document in used:
         segments, expressions = analyse(document, settings)
+        anchored.append(anchoring.describe(document, settings, segments))
         document_events, document_unanchored = events.extract_events(document, segments, expressions)
         found.extend(document_events)
         unanchored.extend(document_unanchored)
-    merged = merge.merge_events(found)
+    merged, conflicts = merge.merge_events(found, keywords=settings.keywords)
     selected = merge.select(merged, settings)
-    return Timeline(events=selected, unanchored=unanchored, documents=[d.id for d in used], skipped=list(skipped))
+    kept = {event.id for event in selected}
+    conflicts = [c for c in conflicts if kept.intersection(c.events)]
+    return Timeline(events=selected, conflicts=conflicts, unanchored=unanchored, documents=[d.id for d in used],
+                    skipped=list(skipped), anchoring=anchored)
 
 
 def build(paths: Iterable[str | Path], settings: Settings | None = None, *, stdin: Any = None,
           write: bool = True) -> BuildResult:
     """Read the paths, build the timeline, and write it to ``settings.out_dir``."""
     settings = settings or Settings()
-    read = readers.read_paths(paths, stdin=stdin)
+    read = readers.read_paths(paths, stdin=stdin, settings=settings)
     timeline = build_timeline(read.documents, settings, skipped=read.skipped)
     result = BuildResult(timeline=timeline, documents_read=len(read.documents))
     if write:

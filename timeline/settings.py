@@ -27,3 +27,9 @@ class Settings(BaseModel):
     since: date | None = None
     until: date | None = None
     title: str = "Timeline"
+    record_fields: dict[str, str] = {}
+    """Record files: the field holding each role ("text", "published", "retrieved", "title", "url", "source",
+    "language"), tried before the usual names; a dotted name reaches into nested JSON objects."""
+    file_times: bool = False
+    """Use a file's modification time as its retrieval time when nothing else is known (opt-in: a copied
+    file's time says nothing about when its text was written)."""

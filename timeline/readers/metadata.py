@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,8 @@ from ..errors import MetadataError
 from ..models import AnchorSource
 
 SIDECAR_SUFFIX = ".meta.json"
+# Unix times from 1973 to 2286 in seconds; larger numbers up to a thousand times that are milliseconds.
+_EPOCH = (100_000_000, 10_000_000_000)
 KNOWN_KEYS = {"published", "retrieved", "title", "url", "source", "language"}
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
@@ -24,6 +26,10 @@ def parse_datetime(value: Any, *, path: str | Path | None, key: str) -> datetime
         return value.replace(tzinfo=None)
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and _EPOCH[0] <= value < _EPOCH[1] * 1000:
+        # exports stamp records in Unix time (seconds, or milliseconds); shown as UTC wall time
+        seconds = value if value < _EPOCH[1] else value / 1000
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None)
     if not isinstance(value, str) or not value.strip():
         raise MetadataError(f"{key!r} is not a date: {value!r}", path=path)
     text = value.strip()

@@ -57,17 +57,34 @@ def build_figure(rows: Sequence[Row], *, title: str) -> go.Figure:
     return figure
 
 
+def _conflict_list(timeline: Timeline) -> str:
+    """Each disagreement: the dates, and who says which."""
+    items = []
+    for conflict in timeline.conflicts:
+        sides = []
+        for value in conflict.values:
+            names = ", ".join(dict.fromkeys(html.escape(source.title or source.document)
+                                            for source, given in zip(conflict.sources, conflict.source_values)
+                                            if given == value))
+            sides.append(f"<code>{html.escape(value)}</code>" + (f" ({names})" if names else ""))
+        detail = f" <small>{html.escape(conflict.summary)}</small>" if conflict.summary else ""
+        items.append(f'<li class="conflict">⚠ {html.escape(conflict.title)}: {" vs ".join(sides)}{detail}</li>')
+    return "<h2>Conflicting dates</h2><ul>" + "".join(items) + "</ul>" if items else ""
+
+
 def _event_list(timeline: Timeline) -> str:
     items = []
     for event in timeline.events:
         when = event.start.isoformat() if event.start == event.end else f"{event.start} – {event.end}"
-        sources = ", ".join(html.escape(s.title or s.document) for s in event.sources[:4])
-        items.append(f"<li><b>{when}</b> <code>{html.escape(event.value)}</code> {html.escape(event.text)} "
-                     f"<small>({event.source_count} source(s): {sources})</small></li>")
-    conflicts = "".join(f"<li>⚠ {html.escape(c.title)}: {', '.join(map(html.escape, c.values))}</li>"
-                        for c in timeline.conflicts)
-    return (("<h2>Conflicting dates</h2><ul>" + conflicts + "</ul>" if conflicts else "")
-            + "<h2>Events</h2><ol>" + "".join(items) + "</ol>")
+        sources = ", ".join(dict.fromkeys(html.escape(s.title or s.document) for s in event.sources[:8]))
+        count = (f"{event.source_count} independent source{'' if event.source_count == 1 else 's'}"
+                 + (f", {len(event.sources)} mentions" if len(event.sources) != event.source_count else ""))
+        warning = (f' <b class="conflict">⚠ other sources say {", ".join(map(html.escape, event.conflicts))}</b>'
+                   if event.conflicts else "")
+        speech = " <i>(reported speech: dated when it was said)</i>" if event.reported_speech else ""
+        items.append(f"<li><b>{when}</b> <code>{html.escape(event.value)}</code> <b>{html.escape(event.title)}</b> — "
+                     f"{html.escape(event.text)}{speech}{warning} <small>({count}: {sources})</small></li>")
+    return _conflict_list(timeline) + "<h2>Events</h2><ol>" + "".join(items) + "</ol>"
 
 
 def render_html(timeline: Timeline, *, title: str = "Timeline", mode: str = "full") -> str:

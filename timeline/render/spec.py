@@ -32,15 +32,17 @@ def _lane(event: Event) -> str:
     return name if len(name) <= 40 else name[:39].rstrip() + "…"
 
 
-def _hover(event: Event, conflicted: bool) -> str:
+def _hover(event: Event, conflicted: bool) -> str:  # noqa: C901 - one line per fact, in reading order
     lines = [f"<b>{html.escape(event.value)}</b> ({event.start.isoformat()}"
              + (f" – {event.end.isoformat()}" if event.end != event.start else "") + ")",
              html.escape(event.text)]
     if event.reported_speech:
         lines.append("<i>reported speech: the date is when it was said</i>")
     if conflicted:
-        lines.append("<b>⚠ sources disagree on this date</b>")
-    lines.append(f"{event.source_count} independent source(s):")
+        others = ", ".join(html.escape(value) for value in event.conflicts)
+        lines.append("<b>⚠ sources disagree on this date</b>" + (f": others say {others}" if others else ""))
+    lines.append(f"{event.source_count} independent source{'' if event.source_count == 1 else 's'}, "
+                 f"{len(event.sources)} mention{'' if len(event.sources) == 1 else 's'}:")
     for source in event.sources[:6]:
         lines.append(f"• {html.escape(source.title or source.document)}: “{html.escape(source.expression)}” → "
                      f"{html.escape(source.value)}")
@@ -66,6 +68,7 @@ def _wrap(line: str, width: int = 110) -> str:
 def build_spec(timeline: Timeline) -> list[Row]:
     """Rows for every event, in date order; month-level and coarser values become spans."""
     conflicted = {event_id for conflict in timeline.conflicts for event_id in conflict.events}
+    conflicted |= {event.id for event in timeline.events if event.conflicts}
     rows = []
     for event in timeline.events:
         rows.append(Row(

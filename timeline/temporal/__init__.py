@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 
 from ..models import Anchor, DateRange, Granularity, TimeExpression, TimexType
@@ -30,20 +29,31 @@ def finder() -> Finder:
     return Finder()
 
 
-def _chain(mention: Mention, resolved: Resolved, anchor: Anchor | None, narrative_text: str | None) -> str:
+# What the resolver counted from, by its internal basis: all of them are the text's own dates ("narrative").
+_NARRATIVE_BASES = {
+    "narrative": "relative to the date last mentioned",
+    "focus": "relative to the date last mentioned",
+    "year": "in the year last mentioned",
+    "sentence": "in the year its sentence names",
+    "period": "relative to the quarter being reported",
+}
+
+
+def _chain(mention: Mention, resolved: Resolved, anchor: Anchor | None, said: str | None) -> str:
     shown = f'"{mention.text}" → {resolved.value}'
     if resolved.basis == "anchor" and anchor is not None:
         return f"{shown}, anchored at {anchor.description}"
-    if resolved.basis == "narrative" and narrative_text:
-        return f'{shown}, relative to the date last mentioned ("{narrative_text}")'
+    if resolved.basis in _NARRATIVE_BASES:
+        return f'{shown}, {_NARRATIVE_BASES[resolved.basis]} ("{said}")'
     if resolved.basis == "unanchored":
         return f"{shown}: no reference time known"
     return shown
 
 
-def _expression(mention: Mention, resolved: Resolved, anchor: Anchor | None, narrative_text: str | None,
+def _expression(mention: Mention, resolved: Resolved, anchor: Anchor | None, reference: Reference,
                 offset: int) -> TimeExpression:
     interval = DateRange(start=resolved.start, end=resolved.end) if resolved.start and resolved.end else None
+    basis = "narrative" if resolved.basis in _NARRATIVE_BASES else resolved.basis
     return TimeExpression(
         text=mention.text,
         start=mention.start + offset,
@@ -53,14 +63,48 @@ def _expression(mention: Mention, resolved: Resolved, anchor: Anchor | None, nar
         granularity=resolved.granularity,
         interval=interval,
         modifier=resolved.modifier,
-        basis=resolved.basis,
-        anchor=anchor if resolved.basis in ("anchor", "narrative") else None,
-        chain=_chain(mention, resolved, anchor, narrative_text),
+        basis=basis,
+        anchor=anchor if basis in ("anchor", "narrative") else None,
+        chain=_chain(mention, resolved, anchor, reference.said.get(resolved.basis)),
         rule=mention.rule,
     )
 
 
-def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *, narrative_mode: bool = False) -> list[TimeExpression]:
+_FOCUS_GRAINS = _NARRATIVE_GRAINS | {Granularity.WEEK, Granularity.WEEKEND, Granularity.MONTH, Granularity.SEASON,
+                                     Granularity.QUARTER, Granularity.HALF, Granularity.YEAR}
+_YEAR_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.YEAR, Granularity.PART_OF_DAY}
+
+
+def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> None:
+    """Update what later mentions resolve against, and the words each reference came from."""
+    if resolved.start is None or resolved.type == TimexType.DURATION or resolved.basis == "unanchored":
+        return
+    partial = mention.partial
+    names_quarter = partial.kind == "quarter" or (partial.kind == "period" and partial.quarter is not None)
+    if names_quarter and resolved.granularity == Granularity.QUARTER and partial.period != "year_ago" \
+            and partial.year is None:
+        year, quarter = int(resolved.value[:4]), int(resolved.value[-1])  # type: ignore[index]
+        reference.period = (year, quarter, mention.end)
+        reference.said["period"] = mention.text
+    if partial.year is not None or partial.year_dir is not None or resolved.granularity == Granularity.YEAR:
+        reference.sentence_year = (mention.sentence, resolved.start.year)
+        reference.said["sentence"] = mention.text
+    if resolved.granularity in _FOCUS_GRAINS:
+        reference.focus = resolved.start
+        reference.said["focus"] = mention.text
+    if resolved.granularity in _NARRATIVE_GRAINS:
+        reference.narrative = resolved.start
+        reference.said["narrative"] = mention.text
+    if resolved.granularity in _YEAR_SETTING:
+        reference.narrative_year = resolved.start.year
+        reference.said["year"] = mention.text
+        if reference.narrative_mode and reference.narrative is None:
+            reference.narrative = resolved.start
+            reference.said["narrative"] = mention.text
+
+
+def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
+        narrative_mode: bool = False) -> list[TimeExpression]:
     """Every temporal expression in ``text``, each resolved against the anchor of the span it falls in.
 
     In ``narrative_mode`` (history, no creation time) expressions resolve against the date the text
@@ -71,23 +115,12 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *, narrative_mod
     for span in spans:
         piece = text[span.start : span.end]
         reference = Reference(anchor=span.anchor.time if span.anchor else None, narrative_mode=narrative_mode)
-        narrative_text: str | None = None
         for mention in finder().find(piece):
             try:
                 resolved = resolve(mention, reference)
             except Unresolvable:
                 continue
-            expressions.append(_expression(mention, resolved, span.anchor, narrative_text, span.start))
-            if resolved.start is not None and resolved.type != TimexType.DURATION:
-                if resolved.granularity in _NARRATIVE_GRAINS:
-                    reference.narrative = resolved.start
-                    narrative_text = mention.text
-                if resolved.granularity in (Granularity.DAY, Granularity.MONTH, Granularity.YEAR, Granularity.PART_OF_DAY):
-                    reference.narrative_year = resolved.start.year
-                    if narrative_mode and reference.narrative is None:
-                        reference.narrative = resolved.start
+            expressions.append(_expression(mention, resolved, span.anchor, reference, span.start))
+            _remember(reference, mention, resolved)
     return expressions
 
-
-def expression_date(expression: TimeExpression) -> date | None:
-    return expression.interval.start if expression.interval else None

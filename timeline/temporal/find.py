@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..models import TimexType
-from ..text import sentence_bounds
 from .grammar import DIGIT, Grammar, Rule, load_grammar
+from .tense import TenseGuesser
 
 CONTEXT_CHARS = 30
 
@@ -42,6 +42,11 @@ class Partial:
     ref: str | None = None
     frequency: str | None = None
     set_value: str | None = None
+    year_dir: int | None = None
+    week: int | None = None
+    bc: bool = False
+    weekend: bool = False
+    period: str | None = None
 
 
 @dataclass(slots=True)
@@ -55,7 +60,8 @@ class Mention:
     type: TimexType
     partial: Partial
     tense: str = "unknown"
-    extra: dict[str, Any] = field(default_factory=dict)
+    sentence: int = 0
+    """Offset of the first character of the mention's sentence."""
 
 
 _ADVERB_SETS = {
@@ -63,17 +69,20 @@ _ADVERB_SETS = {
     "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W",
     "bimonthly": "P2M", "semiannually": "P6M", "biannually": "P6M",
 }
-_COMPACT_UNITS = {"y": "Y", "yr": "Y", "mo": "M", "w": "W", "wk": "W", "d": "D", "h": "H", "hr": "H", "m": "MI", "min": "MI"}
+_COMPACT_UNITS = {"y": "Y", "yr": "Y", "mo": "M", "w": "W", "wk": "W", "d": "D", "h": "H", "hr": "H", "m": "MI",
+                  "min": "MI"}
 _LATER_WORDS = {"later", "after", "afterward", "afterwards", "on", "next", "following", "subsequent"}
 _EARLIER_WORDS = {"earlier", "before", "previously", "prior", "previous", "preceding"}
-_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
+             "last": 4}
+_HALF_MODIFIERS = {"the first half": "START", "the second half": "END"}
+_PERIOD_GROUPS = {"period_tail", "period", "det", "year", "quarter", "year_dir"}
 _HALVES = {"first": 1, "second": 2, "latter": 2, "last": 2}
 _DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196",
                  "seventies": "197", "eighties": "198", "nineties": "199"}
 _CLOCK_APPROX = {"around": "APPROX", "about": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
                  "shortly after": "AFTER", "just after": "AFTER", "after": "AFTER", "some time after": "AFTER",
                  "shortly before": "BEFORE", "just before": "BEFORE", "before": "BEFORE"}
-_WORD = re.compile(r"[A-Za-z']+")
 # A token that may open a match: a word (or number) not preceded by a word character, or one symbol.
 _TOKEN_START = re.compile(r"(?<!\w)(?:\w+|[^\w\s])")
 
@@ -104,6 +113,8 @@ class Normaliser:
         self.approximations: dict[str, str] = v["approximations"]
         self.holidays: dict[str, dict[str, Any]] = v["holidays"]
         self.ambiguous = set(v["ambiguous"])
+        self.relative_days: dict[str, int] = v["relative_days"]
+        self.periods: dict[str, str] = v["periods"]
 
     def number(self, text: str) -> float | None:
         key = _key(text)
@@ -127,6 +138,20 @@ class Normaliser:
             return self.ordinals[key]
         raise _Reject(text)
 
+    def direction(self, text: str) -> int:
+        """-1, 0 or +1 for a direction word ("last", "this", "this coming", "the following")."""
+        key = _key(text)
+        return self.directions.get(key, self.directions.get(key.split(" ")[-1], 0))
+
+    def spelled_year(self, text: str) -> int:
+        """A year in words: "nineteen ninety-six" → 1996, "two thousand" → 2000, "two thousand and one" → 2001."""
+        words = [w for w in re.split(r"[\s-]+", _key(text)) if w not in ("and", "the", "year")]
+        if words[:2] == ["two", "thousand"]:
+            return 2000 + sum(int(self.numbers.get(w, 0)) for w in words[2:])
+        century = int(self.numbers[words[0]]) * 100
+        rest = [w for w in words[1:] if w not in ("oh", "o", "hundred")]
+        return century + sum(int(self.numbers[w]) for w in rest)
+
     def word_of(self, table: dict[str, Any], text: str, *, capitalised: bool = True) -> Any:
         key = _key(text)
         if key not in table:
@@ -136,15 +161,38 @@ class Normaliser:
         return table[key]
 
     def partial(self, rule: Rule, groups: dict[str, str | None]) -> Partial:
+        """The underspecified value a rule's named groups spell out (raises _Reject when they spell none)."""
         p = Partial(kind=rule.kind)
         for name, value in rule.fixed.items():
             setattr(p, name, value)
         g = {k: v for k, v in groups.items() if v is not None}
+        for name in [k for k in g if k[-2:-1] == "_" and k[-1].isdigit()]:
+            # Further alternatives of a rule name their groups NAME_2, NAME_3 (a regex may not repeat a name).
+            g.setdefault(name[:-2], g.pop(name))
+        for read in (self._years, self._calendar, self._period, self._amount, self._direction, self._position,
+                     self._clock, self._frequency):
+            read(p, g, rule)
+        return p
+
+    def _years(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if "year" in g:
             p.year = _year(g["year"])
         for name in ("year2", "q_year"):
             if name in g and p.year is None:
                 p.year = _year(g[name])
+        if "era" in g:
+            p.year, p.bc = int(g["year"]), _key(g["era"]).startswith("b")  # "AD 70" is the year 70
+        if "range_century" in g and len(g.get("year", "")) == 2:
+            # "1915-17": the end of a range takes the century of its start, and must come after it
+            if int(g["year"]) <= int(g["range_start"]):
+                raise _Reject(g["year"])
+            p.year = int(g["range_century"]) * 100 + int(g["year"])
+        if "year_words" in g:
+            p.year = self.spelled_year(g["year_words"])
+        if "year_dir" in g:
+            p.year_dir = self.direction(g["year_dir"])
+
+    def _calendar(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if "month" in g:
             month = g["month"]
             p.month = int(month) if month.isdigit() else self.word_of(self.months, month)
@@ -154,9 +202,32 @@ class Normaliser:
             p.day = self.ordinal(g["day"])
             if not 1 <= p.day <= 31:
                 raise _Reject(g["day"])
-        for name in ("weekday", "weekday2"):
+        if "weekday" in g:
+            weekday = g["weekday"]
+            p.weekday = int(weekday) if weekday.isdigit() else self.word_of(
+                self.weekdays, weekday, capitalised=rule.capitalised != "none")
+        if "week" in g:
+            p.week = int(g["week"])
+            p.weekend = "weekend" in g
+        if "relday" in g:
+            p.amount, p.unit, p.base = 1, "D", "anchor"
+            p.dir = self.relative_days[_key(g["relday"])]
+            if p.dir == 0:
+                p.amount, p.dir = 0, None
+        if "holiday" in g:
+            if rule.capitalised == "holiday" and not g["holiday"][:1].isupper():
+                raise _Reject(g["holiday"])
+            p.holiday = self.holidays[_key(g["holiday"])]
+
+    def _period(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
+        if rule.kind == "period" and not (_PERIOD_GROUPS & g.keys() or p.period):
+            raise _Reject("period")  # "the period" alone is no reporting period
+        for name in ("period_tail", "period", "det"):  # "the same quarter last year": the tail decides
             if name in g:
-                p.weekday = self.word_of(self.weekdays, g[name])
+                p.period = self.periods[_key(g[name])]
+                break
+
+    def _amount(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if "amount" in g:
             key = _key(g["amount"])
             if key == "other":
@@ -165,26 +236,22 @@ class Normaliser:
                 p.amount, p.vague = None, True
             else:
                 p.amount = self.number(g["amount"])
+        if "fraction" in g and p.amount is not None:
+            numerator, denominator = g["fraction"].split("/")
+            p.amount += int(numerator) / int(denominator)
+        if "and_half" in g and p.amount is not None:
+            p.amount += 0.5
         if "unit" in g:
             key = _key(g["unit"])
             p.unit = _COMPACT_UNITS.get(key) if rule.name == "compact_ago" else self.units.get(key, key.upper())
             if p.unit is None:
                 raise _Reject(g["unit"])
-        for name in ("part", "part2", "part3", "night"):
-            if name in g:
-                p.part = self.parts[_key(g[name])]
-        if "tonight" in g:
-            p.part = "NI"
+
+    def _direction(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if "dir" in g:
-            p.dir = self.directions.get(_key(g["dir"]), self.directions.get(_key(g["dir"]).split(" ")[-1], 0))
-            if _key(g["dir"]) == "this past":
-                p.dir = -1
-            elif _key(g["dir"]) == "this coming":
-                p.dir = 1
+            p.dir = self.direction(g["dir"])
             if rule.kind == "shift" and p.base is None:
                 p.base = "anchor"
-        if "dir2" in g:
-            p.dir = 1 if _key(g["dir2"]) == "after" else -1
         if "later" in g:
             word = _key(g["later"]).split(" ")[-1]
             p.dir = 1 if word in _LATER_WORDS else -1 if word in _EARLIER_WORDS else 1
@@ -193,13 +260,22 @@ class Normaliser:
             p.amount, p.dir, p.base = 0, None, "narrative"
         if rule.kind == "shift" and p.dir is not None and p.amount == 0:
             p.amount = 1
+
+    def _position(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
+        """Where in a unit ("early", "the end of"), which part of a day, season, quarter, half, decade, century."""
+        for name in ("part", "night"):
+            if name in g:
+                p.part = self.parts[_key(g[name])]
+        if "tonight" in g:
+            p.part = "NI"
         if "mod" in g:
             key = _key(g["mod"]).replace("-", " ").strip()
-            p.mod = self.modifiers.get(key) or self.modifiers.get(key.split(" ")[-1]) or {
-                "the turn": "START", "the first half": "START", "the second half": "END"}.get(key)
+            p.mod = (self.modifiers.get(key) or self.modifiers.get(f"{key} of")
+                     or self.modifiers.get(key.split(" ")[-1]) or _HALF_MODIFIERS.get(key))
         if "approx" in g:
             key = _key(g["approx"])
-            p.mod = _CLOCK_APPROX.get(key) if rule.kind == "clock" else self.approximations.get(key)
+            clock = rule.kind == "clock" or "hour" in g or "named_time" in g
+            p.mod = _CLOCK_APPROX.get(key) if clock else self.approximations.get(key)
         if "season" in g:
             p.season = self.seasons[_key(g["season"])]
         if "quarter" in g:
@@ -212,10 +288,8 @@ class Normaliser:
             p.decade = _decade(g["decade"])
         if "century" in g:
             p.century = self.ordinal(g["century"])
-        if "holiday" in g:
-            if rule.capitalised == "holiday" and not g["holiday"][:1].isupper():
-                raise _Reject(g["holiday"])
-            p.holiday = self.holidays[_key(g["holiday"]).replace("’", "'")]
+
+    def _clock(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if "hour" in g:
             hour = g["hour"]
             p.hour = int(hour) if hour.isdigit() else int(self.number(hour) or 0)
@@ -225,15 +299,18 @@ class Normaliser:
                 p.hour += 12
             elif ampm == "am" and p.hour == 12:
                 p.hour = 0
+            if not ampm and p.part in ("AF", "EV") and p.hour < 12 or p.part == "NI" and 6 <= p.hour < 12:
+                p.hour += 12  # "four in the afternoon", "ten at night"
             if p.hour > 24 or (ampm and p.hour == 0 and _key(g["hour"]) == "0"):
                 raise _Reject(hour)
         if "named_time" in g:
             p.hour, p.minute = (24, 0) if _key(g["named_time"]) == "midnight" else (12, 0)
+
+    def _frequency(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if "adverb" in g:
             p.set_value = _ADVERB_SETS[_key(g["adverb"])]
         if "freq" in g:
             p.frequency = _key(g["freq"])
-        return p
 
 
 def _year(text: str) -> int:
@@ -253,42 +330,15 @@ def _decade(text: str) -> str:
     return key[:3]
 
 
-_FUTURE = {"will", "'ll", "shall", "won't", "wont", "expected", "expects", "expect", "plans", "plan", "planned",
-           "scheduled", "schedule", "upcoming", "due", "intends", "intend", "aims", "going", "would", "next",
-           "coming", "forthcoming", "hopes", "set", "slated", "until", "ahead", "begins", "starts", "opens"}
-_PAST = {"was", "were", "had", "did", "said", "says", "told", "ago", "last", "dated", "been", "came", "went", "made",
-         "took", "began", "left", "saw", "met", "held", "fell", "rose", "won", "lost", "sent", "got", "gave",
-         "earlier", "since", "previously", "former", "formerly", "ended", "died", "killed", "wrote", "spoke", "found"}
-_NOT_PAST_ED = {"need", "speed", "seed", "feed", "bed", "red", "shed", "bred", "indeed", "wed", "led", "hundred",
-                "expected", "scheduled", "planned", "unexpected", "anticipated"}
-
-
-def _is_past_word(word: str) -> bool:
-    return word in _PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED)
-
-
-def detect_tense(text: str, start: int, end: int) -> str:
-    """Guess the tense governing a mention from the nearest tense-bearing word in its sentence."""
-    left, right = sentence_bounds(text, start, end)
-    before = [w.lower() for w in _WORD.findall(text[left:start])][::-1][:12]
-    after = [w.lower() for w in _WORD.findall(text[end:right])][:8]
-    for distance in range(max(len(before), len(after))):
-        for words in (before, after):
-            if distance < len(words):
-                word = words[distance]
-                if word in _FUTURE or word.endswith("'ll"):
-                    return "future"
-                if _is_past_word(word):
-                    return "past"
-    return "present"
-
-
 class Finder:
     """Runs every rule over a text and keeps the longest non-overlapping matches."""
 
     def __init__(self, grammar: Grammar | None = None) -> None:
         self.grammar = grammar or load_grammar()
         self.normaliser = Normaliser(self.grammar)
+        self.tense = TenseGuesser(self.grammar.vocabulary)
+        prepositions = "|".join(sorted(self.grammar.vocabulary["leading_prepositions"], key=len, reverse=True))
+        self._preposition = re.compile(rf"(?:{prepositions})\s+", re.IGNORECASE)
         self._indexed = tuple(rule for rule in self.grammar.rules if rule.starts is not None)
         self._unindexed = tuple(rule for rule in self.grammar.rules if rule.starts is None)
         self._by_token: dict[str, tuple[Rule, ...]] = {}
@@ -296,6 +346,13 @@ class Finder:
         for rule in self._indexed:
             for prefix in rule.starts or ():
                 self._by_prefix.setdefault(prefix, []).append(rule.priority)
+        self._longest_prefix = max((len(prefix) for prefix in self._by_prefix), default=0)
+
+    def _leading_preposition(self, text: str, start: int, end: int) -> int:
+        """How many characters of a leading preposition to leave out: TIMEX3 extents never hold one
+        ("in recent days" → "recent days"), although rules may need it to recognise the expression."""
+        match = self._preposition.match(text, start, end)
+        return match.end() - start if match and match.end() < end else 0
 
     def _context_ok(self, rule: Rule, text: str, start: int, end: int) -> bool:
         if rule.before or rule.not_before:
@@ -319,8 +376,8 @@ class Finder:
             if token[0].isdigit():
                 found = set(self._by_prefix.get(DIGIT, ()))
             else:
-                found = set()
-                for length in range(1, len(token) + 1):
+                found = set(self._by_prefix.get(f"={token}", ()))
+                for length in range(1, min(len(token), self._longest_prefix) + 1):
                     found.update(self._by_prefix.get(token[:length], ()))
             rules = tuple(self.grammar.rules[priority] for priority in sorted(found))
             if len(self._by_token) < 200_000:
@@ -377,7 +434,8 @@ class Finder:
         for start, end, rule, partial in chosen:
             if partial is None or rule.type is None:
                 continue
+            start += self._leading_preposition(text, start, end)
             mention = Mention(start, end, text[start:end], rule.name, rule.type, partial)
-            mention.tense = detect_tense(text, start, end)
+            mention.tense, mention.sentence = self.tense(text, start, end)
             mentions.append(mention)
         return mentions

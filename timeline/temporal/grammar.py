@@ -30,8 +30,8 @@ class Rule:
     not_after: re.Pattern[str] | None = None
     capitalised: str | None = None
     starts: frozenset[str] | None = None
-    """Lower-case prefixes the first token of a match begins with ("#digit" for a digit);
-    None when the rule may start anywhere and must be scanned for everywhere."""
+    """Lower-case prefixes the first token of a match begins with ("=word" when it must be that whole word,
+    "#digit" for a digit); None when the rule may start anywhere and must be scanned for everywhere."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,7 @@ def _class_firsts(items: list) -> set[str]:
         name = str(op)
         if name == "LITERAL":
             chars.add(chr(value).lower())
-        elif name == "RANGE" and value[1] - value[0] < 10 and all(chr(c) in _DIGITS for c in range(value[0], value[1] + 1)):
+        elif name == "RANGE" and all(chr(c) in _DIGITS for c in range(value[0], value[1] + 1)):
             chars |= {chr(c) for c in range(value[0], value[1] + 1)}
         elif name == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
             chars |= _DIGITS
@@ -96,8 +96,47 @@ def _class_firsts(items: list) -> set[str]:
     return {DIGIT if c in _DIGITS else c for c in chars}
 
 
-def _sequence_firsts(items: list) -> tuple[set[str], bool]:
-    """First-token prefixes of a parsed sequence, and whether it can match the empty string."""
+_NON_WORD_CATEGORIES = {"CATEGORY_SPACE", "CATEGORY_NOT_WORD"}
+
+
+def _may_start_word(items: list, follow: bool) -> bool:
+    """Whether what ``items`` match (then whatever follows, ``follow``) may begin with a word character.
+
+    Conservative: True whenever unsure, which only costs the finder some needless attempts.
+    """
+    for index, (op, value) in enumerate(items):
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if name == "LITERAL":
+            return bool(_WORD_CHAR.match(chr(value)))
+        if name == "IN":
+            return not all(str(item_op) == "LITERAL" and not _WORD_CHAR.match(chr(item))
+                           or str(item_op) == "CATEGORY" and str(item) in _NON_WORD_CATEGORIES
+                           for item_op, item in value)
+        rest = lambda: _may_start_word(items[index + 1 :], follow)  # noqa: E731
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            if _may_start_word(list(value[2]), True):
+                return True
+            if value[0] > 0:
+                return False
+            continue
+        if name == "SUBPATTERN":
+            return _may_start_word(list(value[-1]), rest())
+        if name == "BRANCH":
+            after = rest()
+            return any(_may_start_word(list(branch), after) for branch in value[1])
+        return True
+    return follow
+
+
+def _sequence_firsts(items: list, follow: bool = False) -> tuple[set[str], bool]:
+    """First-token keys of a parsed sequence, and whether it can match the empty string.
+
+    A key is a lower-case prefix the first token starts with, "=word" when the token must be exactly
+    that word (the literal is followed by something that cannot continue a word), or DIGIT.
+    ``follow`` says whether what comes after the sequence may begin with a word character.
+    """
     firsts: set[str] = set()
     index = 0
     while index < len(items):
@@ -112,11 +151,13 @@ def _sequence_firsts(items: list) -> tuple[set[str], bool]:
             if literal[0].isdigit():
                 firsts.add(DIGIT)
             elif _WORD_CHAR.match(literal[0]):
-                firsts.add(re.match(r"\w+", literal).group(0))  # type: ignore[union-attr]
+                word = re.match(r"\w+", literal).group(0)  # type: ignore[union-attr]
+                whole = len(word) < len(literal) or not _may_start_word(items[index:], follow)
+                firsts.add(f"={word}" if whole else word)
             else:
                 firsts.add(literal[0])
             return firsts, False
-        element, nullable = _element_firsts(name, value)
+        element, nullable = _element_firsts(name, value, _may_start_word(items[index + 1 :], follow))
         firsts |= element
         if not nullable:
             return firsts, False
@@ -124,24 +165,24 @@ def _sequence_firsts(items: list) -> tuple[set[str], bool]:
     return firsts, True
 
 
-def _element_firsts(name: str, value) -> tuple[set[str], bool]:
+def _element_firsts(name: str, value, follow: bool) -> tuple[set[str], bool]:
     if name in ("AT", "ASSERT", "ASSERT_NOT"):
         return set(), True
     if name == "IN":
         return _class_firsts(value), False
     if name == "SUBPATTERN":
-        return _sequence_firsts(list(value[-1]))
+        return _sequence_firsts(list(value[-1]), follow)
     if name == "BRANCH":
         firsts: set[str] = set()
         nullable = False
         for branch in value[1]:
-            branch_firsts, branch_nullable = _sequence_firsts(list(branch))
+            branch_firsts, branch_nullable = _sequence_firsts(list(branch), follow)
             firsts |= branch_firsts
             nullable = nullable or branch_nullable
         return firsts, nullable
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        low, _, body = value
-        firsts, nullable = _sequence_firsts(list(body))
+        low, high, body = value
+        firsts, nullable = _sequence_firsts(list(body), follow or high > 1)
         return firsts, nullable or low == 0
     raise _Anywhere
 

@@ -6,12 +6,15 @@ The only calendar arithmetic in the project lives here; one small function per k
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Callable
 
 from ..models import Granularity, TimexType
 from .find import Mention, Partial
+
+
+_COARSE_UNITS = {"W", "2W", "WE", "M", "Q", "Y", "DE", "CE"}
 
 
 @dataclass(slots=True)
@@ -22,9 +25,23 @@ class Reference:
     narrative: date | None = None
     narrative_year: int | None = None
     narrative_mode: bool = False
+    focus: date | None = None
+    """First day of the latest date of any grain the text mentioned ("June 1998" → 1998-06-01)."""
+    sentence_year: tuple[int, int] | None = None
+    """(sentence start, year) of the latest mention in the text that named a year explicitly."""
+    period: tuple[int, int, int] | None = None
+    """(year, quarter, end offset) of the reporting quarter the text last named."""
+    said: dict[str, str] = field(default_factory=dict)
+    """The words of the mention each narrative reference came from, by the basis that names it."""
 
-    def day(self, base: str | None) -> tuple[date | None, str]:
-        """The reference day for a base ("anchor" or "narrative") and which one was used."""
+    def day(self, base: str | None, unit: str | None = None) -> tuple[date | None, str]:
+        """The reference day for a base ("anchor" or "narrative") and which one was used.
+
+        A narrative shift by a week or more ("that year", "the following month") counts from the latest
+        date of any grain; one by days or hours from the latest day.
+        """
+        if base == "narrative" and unit in _COARSE_UNITS and self.focus is not None:
+            return self.focus, "focus"
         if base == "narrative" and self.narrative is not None:
             return self.narrative, "narrative"
         if self.anchor is not None and not self.narrative_mode:
@@ -123,7 +140,8 @@ def unit_value(day: date, unit: str) -> tuple[str, Granularity, date, date]:
         return f"{decade:03d}", Granularity.DECADE, date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31)
     if unit == "CE":
         century = day.year // 100
-        return f"{century:02d}", Granularity.CENTURY, date(max(1, century * 100), 1, 1), date(century * 100 + 99, 12, 31)
+        start, end = date(max(1, century * 100), 1, 1), date(century * 100 + 99, 12, 31)
+        return f"{century:02d}", Granularity.CENTURY, start, end
     raise Unresolvable(unit)
 
 
@@ -178,52 +196,82 @@ PAST_BIAS_DAYS = 270
 
 
 def infer_year(month: int, day: int | None, reference: date, tense: str) -> int:
-    """The year a year-less month (and day) falls in, given the reference day and the tense."""
-    def key(year: int) -> date:
-        return date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+    """The year a year-less month (and day) falls in, given the reference day and the tense.
 
-    same = key(reference.year)
-    if tense == "future":
-        if (day is None and month < reference.month) or (day is not None and same < reference):
-            return reference.year + 1
-        return reference.year
+    Past tense takes the latest such month up to the reference's own, future tense the next one from
+    it (months are compared, as HeidelTime does, so "Oct. 31" written on Oct. 27 stays in the year
+    whatever the tense). Without a tense, news mostly looks back: the latest occurrence up to the
+    reference day, unless that lies more than nine months back.
+    """
+    if tense in ("future", "prospective"):
+        return reference.year + (1 if month < reference.month else 0)
     if tense == "past":
-        if (day is None and month > reference.month) or (day is not None and same > reference):
-            return reference.year - 1
-        return reference.year
-    # No tense to go by: news mostly looks back, so the latest past occurrence within nine months wins.
-    past = reference.year if key(reference.year) <= reference else reference.year - 1
-    if (reference - key(past)).days <= PAST_BIAS_DAYS:
-        return past
-    return past + 1
+        return reference.year - (1 if month > reference.month else 0)
+    past = reference.year if (month, day or 1) <= (reference.month, reference.day) else reference.year - 1
+    moment = date(past, month, min(day or 1, calendar.monthrange(past, month)[1]))
+    return past if (reference - moment).days <= PAST_BIAS_DAYS else past + 1
 
 
-# ---------- one resolver per kind ----------
+def _relative_month_year(month: int, direction: int, reference: date) -> int:
+    """The year of "last June" (the latest June before this month), "next June", "this June"."""
+    if direction < 0:
+        return reference.year - (1 if month >= reference.month else 0)
+    if direction > 0:
+        return reference.year + (1 if month <= reference.month else 0)
+    return reference.year
+
+
+def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, str]:
+    """The year of a date written without one: from the words, the sentence, the narrative or the tense."""
+    if p.year is not None:
+        return p.year, "absolute"
+    if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None) and p.year_dir is None:
+        return ref.narrative_year, "year"
+    day_ref, basis = ref.day("anchor")
+    if day_ref is None or p.month is None:
+        return None, "unanchored"
+    if p.year_dir is not None:
+        return day_ref.year + p.year_dir, basis
+    if p.dir is not None:
+        return _relative_month_year(p.month, p.dir, day_ref), basis
+    if ref.sentence_year is not None and ref.sentence_year[0] == m.sentence:
+        # "Last year's festival opened late, on July 22": the sentence already named the year.
+        return ref.sentence_year[1], "sentence"
+    return infer_year(p.month, p.day, day_ref, m.tense), basis
+
+
+def _day_of_month(p: Partial, m: Mention, ref: Reference) -> tuple[int, int, str] | None:
+    """Year and month of a bare ordinal day ("on the 3rd"): in the month the text last named a day of,
+    else the latest such day up to the reference day (the next one in future tense)."""
+    day_ref, basis = ref.day("narrative")
+    if day_ref is None or p.day is None:
+        return None
+    year, month = day_ref.year, day_ref.month
+    if basis == "narrative":
+        return year, month, basis  # "The trial opened on Jan. 8. On the 10th, ...": the month in focus
+    if m.tense != "future" and p.day > day_ref.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    elif m.tense == "future" and p.day < day_ref.day:
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    return year, month, basis
+
 
 def resolve_calendar(p: Partial, m: Mention, ref: Reference) -> Resolved:
-    basis = "absolute"
-    year = p.year
     month = p.month
     if month is None and p.day is not None:
-        day_ref, basis = ref.day("narrative")
-        if day_ref is None:
+        found = _day_of_month(p, m, ref)
+        if found is None:
             return _unanchored(f"XXXX-XX-{p.day:02d}", Granularity.DAY)
-        year, month = day_ref.year, day_ref.month
-        if m.tense != "future" and p.day > day_ref.day:
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        elif m.tense == "future" and p.day < day_ref.day:
-            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
-    elif year is None and month is not None:
-        if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
-            year, basis = ref.narrative_year, "narrative"
-        else:
-            day_ref, basis = ref.day("anchor")
-            if day_ref is None:
-                value = f"XXXX-{month:02d}" + (f"-{p.day:02d}" if p.day else "")
-                return _unanchored(value, Granularity.DAY if p.day else Granularity.MONTH)
-            year = infer_year(month, p.day, day_ref, m.tense)
+        year, month, basis = found
+    else:
+        year, basis = _calendar_year(p, m, ref)
     if year is None:
-        raise Unresolvable(m.text)
+        if month is None:
+            raise Unresolvable(m.text)
+        value = f"XXXX-{month:02d}" + (f"-{p.day:02d}" if p.day else "")
+        return _unanchored(value, Granularity.DAY if p.day else Granularity.MONTH)
+    if p.bc:  # the calendar has no year before 1: a BC year keeps its value and goes without interval
+        return Resolved(f"BC{year:04d}", Granularity.YEAR, None, None, p.mod, basis)
     if month is None:
         start, end = year_range(year)
         return Resolved(f"{year:04d}", Granularity.YEAR, start, end, p.mod, basis)
@@ -234,10 +282,27 @@ def resolve_calendar(p: Partial, m: Mention, ref: Reference) -> Resolved:
         day = date(year, month, p.day)
     except ValueError as error:
         raise Unresolvable(m.text) from error
-    if p.hour is not None:
-        return Resolved(f"{day.isoformat()}T{p.hour:02d}:{p.minute or 0:02d}", Granularity.MINUTE, day, day, p.mod,
-                        basis, TimexType.TIME)
+    if p.unit == "W":  # "the week of March 6"
+        start, end = week_range(day)
+        return Resolved(week_value(day), Granularity.WEEK, start, end, p.mod, basis)
     return Resolved(day.isoformat(), Granularity.DAY, day, day, p.mod, basis)
+
+
+def resolve_week(p: Partial, m: Mention, ref: Reference) -> Resolved:
+    """An ISO week named by number ("2024-W42", "week 42 of 2024"), its weekend or one of its days."""
+    if p.year is None or p.week is None:
+        raise Unresolvable(m.text)
+    try:
+        monday = date.fromisocalendar(p.year, p.week, 1)
+    except ValueError as error:
+        raise Unresolvable(m.text) from error
+    if p.weekday is not None:
+        day = monday + timedelta(days=p.weekday - 1)
+        return Resolved(day.isoformat(), Granularity.DAY, day, day, p.mod)
+    if p.weekend:
+        saturday = monday + timedelta(days=5)
+        return Resolved(week_value(monday) + "-WE", Granularity.WEEKEND, saturday, saturday + timedelta(days=1), p.mod)
+    return Resolved(week_value(monday), Granularity.WEEK, monday, monday + timedelta(days=6), p.mod)
 
 
 def with_part(day: date, part: str | None, basis: str, mod: str | None = None) -> Resolved:
@@ -253,24 +318,32 @@ def resolve_weekday(p: Partial, m: Mention, ref: Reference) -> Resolved:
     difference = p.weekday - day_ref.isoweekday()
     if p.dir == 0:
         day = day_ref + timedelta(days=difference)
-    elif p.dir == 1 or (p.dir is None and m.tense == "future"):
+    elif p.dir == 1:
         day = day_ref + timedelta(days=difference % 7 or 7)
     elif p.dir == -1:
         day = day_ref - timedelta(days=(-difference) % 7 or 7)
+    elif m.tense == "future":
+        # "will meet Friday" written on a Friday means that day; otherwise the coming one.
+        day = day_ref + timedelta(days=difference % 7)
     else:
+        # News reports what happened: a bare weekday is the latest one up to the reference day.
         day = day_ref - timedelta(days=(-difference) % 7)
-    return with_part(day + timedelta(days=p.part_day_shift), p.part, basis)
+    return with_part(day + timedelta(days=p.part_day_shift), p.part, basis, p.mod)
 
 
 def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
-    day_ref, basis = ref.day(p.base)
     unit = p.unit or "D"
+    day_ref, basis = ref.day(p.base, unit)
     if p.vague or p.amount is None:
         value = "PAST_REF" if (p.dir or -1) < 0 else "FUTURE_REF"
         return Resolved(value, Granularity.REFERENCE, None, None, p.mod, basis if day_ref else "unanchored")
     if day_ref is None:
         return _unanchored()
     amount = int(p.amount) * (p.dir if p.dir is not None else 1)
+    discussed = _discussed_quarter(m, ref) if unit == "Y" and amount == -1 else None
+    if discussed is not None:
+        # "profit fell from $3 million a year earlier": the quarter being reported, a year before.
+        return _quarter_value(discussed[0] - 1, discussed[1], p, "period")
     if unit in ("H", "MI") and basis == "anchor" and ref.anchor is not None:
         moment = ref.anchor + (timedelta(hours=amount) if unit == "H" else timedelta(minutes=amount))
         day = moment.date()
@@ -311,7 +384,7 @@ def _year_or_reference(p: Partial, m: Mention, ref: Reference) -> tuple[int | No
     if p.year is not None:
         return p.year, "absolute"
     if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
-        return ref.narrative_year, "narrative"
+        return ref.narrative_year, "year"
     day_ref, basis = ref.day("anchor")
     return (day_ref.year if day_ref else None), basis
 
@@ -352,7 +425,7 @@ def resolve_season(p: Partial, m: Mention, ref: Reference) -> Resolved:
             year = min(y for y in years if ranges[y][0] > day_ref)
         elif p.dir is None and m.tense == "past":
             year = max(y for y in years if ranges[y][0] <= day_ref)
-        elif p.dir is None and m.tense == "future":
+        elif p.dir is None and m.tense in ("future", "prospective"):
             year = min(y for y in years if ranges[y][1] >= day_ref)
         else:
             containing = [y for y in years if ranges[y][0] <= day_ref <= ranges[y][1]]
@@ -372,19 +445,12 @@ def resolve_century(p: Partial, m: Mention, ref: Reference) -> Resolved:
     return Resolved(f"{century:02d}", Granularity.CENTURY, start, date(century * 100 + 99, 12, 31), p.mod)
 
 
-def resolve_fiscal_year(p: Partial, m: Mention, ref: Reference) -> Resolved:
-    if p.year is None:
-        raise Unresolvable(m.text)
-    start, end = year_range(p.year)
-    return Resolved(f"FY{p.year:04d}", Granularity.YEAR, start, end, p.mod)
-
-
 def holiday_date(rule: dict, year: int) -> date:
     if "easter" in rule:
         return easter(year) + timedelta(days=rule["easter"])
     if "nth" in rule:
         day = nth_weekday(year, rule["month"], rule["weekday"], rule["nth"])
-        return day + timedelta(days=rule.get("shift", 0) + (1 if rule.get("after_monday") else 0))
+        return day + timedelta(days=rule.get("shift", 0))
     return date(year, rule["month"], rule["day"])
 
 
@@ -399,9 +465,80 @@ def resolve_holiday(p: Partial, m: Mention, ref: Reference) -> Resolved:
         day = holiday_date(rule, day_ref.year)
         if (p.dir == -1 or (p.dir is None and m.tense == "past")) and day > day_ref:
             day = holiday_date(rule, day_ref.year - 1)
-        elif (p.dir == 1 or (p.dir is None and m.tense == "future")) and day < day_ref:
+        elif (p.dir == 1 or (p.dir is None and m.tense in ("future", "prospective"))) and day < day_ref:
             day = holiday_date(rule, day_ref.year + 1)
     return Resolved(day.isoformat(), Granularity.DAY, day, day, p.mod, basis)
+
+
+def resolve_weekend(p: Partial, m: Mention, ref: Reference) -> Resolved:
+    """ "the weekend": the latest one up to the reference day, or in future tense the next one from it."""
+    day_ref, basis = ref.day("anchor")
+    if day_ref is None:
+        return _unanchored("XXXX-WXX-WE", Granularity.WEEKEND)
+    weekday = day_ref.isoweekday()
+    if m.tense == "future":
+        saturday = day_ref - timedelta(days=1) if weekday == 7 else day_ref + timedelta(days=6 - weekday)
+    else:
+        saturday = day_ref - timedelta(days=(weekday - 6) % 7)
+    sunday = saturday + timedelta(days=1)
+    return Resolved(week_value(saturday) + "-WE", Granularity.WEEKEND, saturday, sunday, p.mod, basis)
+
+
+PERIOD_WINDOW = 1500
+"""How many characters after a named quarter "the quarter", "a year earlier" still refer to it."""
+
+
+def _discussed_quarter(m: Mention, ref: Reference) -> tuple[int, int] | None:
+    if ref.period is None:
+        return None
+    year, quarter, end = ref.period
+    return (year, quarter) if 0 <= m.start - end <= PERIOD_WINDOW else None
+
+
+def _quarter_before(day: date) -> tuple[int, int]:
+    """The last quarter completed before ``day``."""
+    year, index = divmod(day.year * 4 + (day.month - 1) // 3 - 1, 4)
+    return year, index + 1
+
+
+def _quarter_value(year: int, quarter: int, p: Partial, basis: str) -> Resolved:
+    start, end = quarter_range(year, quarter)
+    return Resolved(f"{year:04d}-Q{quarter}", Granularity.QUARTER, start, end, p.mod, basis)
+
+
+def resolve_period(p: Partial, m: Mention, ref: Reference) -> Resolved:
+    """A reporting period named by its place in the text: "the quarter", "the latest period",
+    "the year-ago quarter", "last year's third quarter" (TimeBank reads them against the quarter being reported)."""
+    day_ref, basis = ref.day("anchor")
+    discussed = _discussed_quarter(m, ref)
+    if discussed is not None:
+        basis = "period"
+    if day_ref is None and discussed is None and p.year is None:
+        return _unanchored(f"XXXX-Q{p.quarter or 'X'}", Granularity.QUARTER)
+    if p.unit == "Y" and discussed is None and p.quarter is None and day_ref is not None:
+        year = day_ref.year - (1 if p.period == "year_ago" else 0)
+        return Resolved(f"{year:04d}", Granularity.YEAR, *year_range(year), p.mod, basis)
+    if p.quarter is not None:
+        quarter = p.quarter
+        if discussed is not None:
+            year = discussed[0]
+        else:
+            assert day_ref is not None or p.year is not None
+            latest_year, latest_quarter = _quarter_before(day_ref) if day_ref else (p.year or 0, 4)
+            year = latest_year if quarter <= latest_quarter else latest_year - 1
+    elif discussed is not None:
+        year, quarter = discussed
+    elif p.period == "current" and day_ref is not None:
+        year, quarter = day_ref.year, (day_ref.month - 1) // 3 + 1
+    else:
+        year, quarter = _quarter_before(day_ref) if day_ref else (p.year or 0, 4)
+    if p.year is not None:
+        year, basis = p.year, "absolute"
+    elif p.year_dir is not None and day_ref is not None:
+        year = day_ref.year + p.year_dir
+    if p.period == "year_ago":
+        year -= 1
+    return _quarter_value(year, quarter, p, basis)
 
 
 def resolve_clock(p: Partial, m: Mention, ref: Reference) -> Resolved:
@@ -423,23 +560,32 @@ def _amount_text(amount: float) -> str:
     return str(int(amount)) if amount == int(amount) else f"{amount:g}"
 
 
+_SPLIT_UNITS = {"Y": ("M", 12), "D": ("H", 24), "H": ("MI", 60), "MI": ("S", 60)}
+_TIME_UNITS = ("H", "MI", "S")
+
+
+def _component(amount: float, unit: str) -> str:
+    return _amount_text(amount) + ("M" if unit == "MI" else unit)
+
+
 def duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration: P3D, PT2H, P3DE, PXY for a vague amount."""
+    """TIMEX3 duration: P3D, PT2H, P3DE, P2Y6M for "two and a half years", PXY for a vague amount."""
     if unit == "2W":
         unit, amount = "W", (amount * 2 if amount is not None else None)
-    if amount is not None and amount != int(amount):
-        if unit == "Y" and amount * 12 == int(amount * 12):
-            unit, amount = "M", amount * 12
-        elif unit == "D":
-            unit, amount = "H", amount * 24
-        elif unit == "H":
-            unit, amount = "MI", amount * 60
-    text = "X" if amount is None else _amount_text(amount)
-    if unit in ("H", "MI", "S"):
-        return f"PT{text}{'M' if unit == 'MI' else unit}"
     if unit in ("NI", "MO", "AF", "EV"):
-        return f"P{text}D"
-    return f"P{text}{unit}"
+        unit = "D"
+    if amount is None:
+        return f"PTX{'M' if unit == 'MI' else unit}" if unit in _TIME_UNITS else f"PX{unit}"
+    whole, rest = int(amount), amount - int(amount)
+    parts = [(float(whole), unit)] if whole else []
+    if rest and unit in _SPLIT_UNITS:
+        smaller, factor = _SPLIT_UNITS[unit]
+        parts.append((rest * factor, smaller))
+    elif rest:
+        parts = [(amount, unit)]
+    dates = "".join(_component(a, u) for a, u in parts if u not in _TIME_UNITS)
+    times = "".join(_component(a, u) for a, u in parts if u in _TIME_UNITS)
+    return "P" + dates + (f"T{times}" if times else "")
 
 
 def resolve_duration(p: Partial, m: Mention, ref: Reference) -> Resolved:
@@ -448,10 +594,19 @@ def resolve_duration(p: Partial, m: Mention, ref: Reference) -> Resolved:
 
 
 def resolve_set(p: Partial, m: Mention, ref: Reference) -> Resolved:
+    """A recurring time: "every Tuesday" XXXX-WXX-2, "Tuesday nights" XXXX-WXX-2TNI, "each July" XXXX-07,
+    "every morning" XXXX-XX-XXTMO, "daily" P1D, "every two weeks" P2W."""
+    part = p.part or (p.unit if p.unit in ("MO", "AF", "EV", "NI") else None)
     if p.set_value:
         value = p.set_value
     elif p.weekday is not None:
-        value = f"XXXX-WXX-{p.weekday}"
+        value = f"XXXX-WXX-{p.weekday}" + (f"T{part}" if part else "")
+    elif p.month is not None:
+        value = f"XXXX-{p.month:02d}"
+    elif p.season is not None:
+        value = f"XXXX-{p.season}"
+    elif part and (p.amount or 1) == 1:
+        value = f"XXXX-XX-XXT{part}"
     else:
         value = duration_value(p.amount or 1, p.unit or "D")
     return Resolved(value, Granularity.SET, None, None, p.mod)
@@ -467,7 +622,9 @@ RESOLVERS: dict[str, Callable[[Partial, Mention, Reference], Resolved]] = {
     "season": resolve_season,
     "decade": resolve_decade,
     "century": resolve_century,
-    "fiscal_year": resolve_fiscal_year,
+    "period": resolve_period,
+    "week": resolve_week,
+    "weekend": resolve_weekend,
     "holiday": resolve_holiday,
     "clock": resolve_clock,
     "reference": resolve_reference,
@@ -476,6 +633,21 @@ RESOLVERS: dict[str, Callable[[Partial, Mention, Reference], Resolved]] = {
 }
 
 
+def at_clock(resolved: Resolved, p: Partial) -> Resolved:
+    """A day-level value with the clock time the words gave: "10 p.m. Wednesday" → ...T22:00."""
+    clock = f"T{p.hour or 0:02d}:{p.minute or 0:02d}"
+    mod = p.mod or resolved.modifier
+    if resolved.start is None or resolved.granularity not in (Granularity.DAY, Granularity.PART_OF_DAY):
+        return Resolved(f"XXXX-XX-XX{clock}", Granularity.MINUTE, modifier=mod, basis=resolved.basis,
+                        type=TimexType.TIME)
+    return Resolved(f"{resolved.start.isoformat()}{clock}", Granularity.MINUTE, resolved.start, resolved.end, mod,
+                    resolved.basis, TimexType.TIME)
+
+
 def resolve(mention: Mention, reference: Reference) -> Resolved:
     """Fill in a mention's value from the reference; raises Unresolvable for impossible dates."""
-    return RESOLVERS[mention.partial.kind](mention.partial, mention, reference)
+    partial = mention.partial
+    resolved = RESOLVERS[partial.kind](partial, mention, reference)
+    if partial.hour is not None and partial.kind != "clock":
+        return at_clock(resolved, partial)
+    return resolved

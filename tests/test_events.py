@@ -1,0 +1,101 @@
+"""Events: a happening with a date, a short title, detokenized text, one event per date of a sentence."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+import timeline
+from timeline.events import display_text, make_title
+
+PUBLISHED = datetime(2024, 3, 11)
+
+
+def events_of(text: str, published: datetime = PUBLISHED) -> list[timeline.Event]:
+    document = timeline.Document(id="doc", text=text, published=published,
+                                 published_from=timeline.AnchorSource.SIDECAR)
+    return timeline.build_timeline([document], timeline.Settings()).events
+
+
+def test_a_sentence_with_two_dates_yields_an_event_on_each_with_its_own_clause() -> None:
+    events = events_of("The coast road reopened on Monday, a week after a landslide closed it on March 3.")
+    by_day = {e.start: e for e in events}
+    assert set(by_day) == {date(2024, 3, 11), date(2024, 3, 3)}
+    assert by_day[date(2024, 3, 11)].text == "The coast road reopened on Monday"
+    assert by_day[date(2024, 3, 3)].text == "a landslide closed it on March 3."
+
+
+def test_a_date_that_only_frames_the_sentence_is_not_an_event_of_its_own() -> None:
+    events = events_of("In March, the council said on Tuesday that repairs would start soon.")
+    assert [e.start for e in events] == [date(2024, 3, 5)]
+
+
+def test_a_negated_date_dates_nothing() -> None:
+    events = events_of("The landslide closed the road on Saturday, not on Sunday as reported.")
+    assert [e.start for e in events] == [date(2024, 3, 9)]
+
+
+def test_reported_speech_keeps_the_date_the_text_gives_and_is_marked() -> None:
+    text = "South Korea's spy agency said on Friday that North Korea had sent 1,500 troops to Russia."
+    (event,) = events_of(text, published=datetime(2024, 10, 21))
+    assert event.start == date(2024, 10, 18)
+    assert event.reported_speech and event.sources[0].reported_speech
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday, the spy agency said troops had arrived in Vladivostok.",
+    "Defense Secretary Lloyd Austin told reporters in Rome on Wednesday that there was evidence.",
+])
+def test_a_date_on_the_saying_is_reported_speech(text: str) -> None:
+    (event,) = events_of(text)
+    assert event.reported_speech
+
+
+def test_a_date_on_the_happening_in_an_attributed_sentence_is_not_reported_speech() -> None:
+    (event,) = events_of("On Friday, troops attacked the town, officials said.")
+    assert not event.reported_speech
+
+
+def test_page_stamps_are_not_events() -> None:
+    text = ("At 18:20 29th Apr 2009, vampfan wrote: I have never commented before.\n\n"
+            "SINGAPORE, April 27 (Reuters) - Fears grew about a new strain of flu.\n\n"
+            "A child died in Texas on Wednesday.")
+    events = events_of(text, published=datetime(2009, 4, 30))
+    assert [e.start for e in events] == [date(2009, 4, 29)]
+    assert events[0].text == "A child died in Texas on Wednesday."
+
+
+def test_tokenized_input_is_detokenized_for_display() -> None:
+    text = "BP 's chief said on Monday that the `` top kill '' bid -LRB- a first -RRB- had failed , again ."
+    (event,) = events_of(text)
+    assert event.text == "BP's chief said on Monday that the “top kill” bid (a first) had failed, again."
+    assert display_text("Salazar : ` This is a BP mess . '") == "Salazar: ‘This is a BP mess.’"
+
+
+def test_title_is_actor_and_action_without_the_date() -> None:
+    title = make_title("South Korea's spy agency said on Friday that North Korea had sent troops.", ["Friday"])
+    assert title == "South Korea's spy agency said that North Korea had sent troops"
+
+
+def test_title_keeps_at_most_a_dozen_words_and_never_cuts_a_word() -> None:
+    text = ("Engineers from North Yorkshire Council reached the slip within hours on Sunday and said the "
+            "cliff was still moving towards the houses below")
+    title = make_title(text, ["Sunday"])
+    words = title.rstrip("…").split()
+    assert len(words) <= 12 and title.endswith("…")
+    assert all(word in text.split() for word in words)
+
+
+def test_title_drops_lead_in_fillers_and_capitalises() -> None:
+    assert make_title("Separately, firefighters put out a barn fire on Sunday.", ["Sunday"]) == \
+        "Firefighters put out a barn fire"
+
+
+def test_each_source_records_its_position_and_outlet() -> None:
+    document = timeline.Document(id="doc", text="Intro line without dates.\n\nThe road closed on Sunday.",
+                                 published=PUBLISHED, published_from=timeline.AnchorSource.SIDECAR,
+                                 source="Coast Herald")
+    (event,) = timeline.build_timeline([document], timeline.Settings()).events
+    assert event.sources[0].outlet == "Coast Herald"
+    assert 0.3 < event.sources[0].position < 1.0

@@ -1,0 +1,188 @@
+"""Web pages, Markdown with front matter, sidecars, datelines and bylines, and the order of trust."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from datetime import datetime
+
+import pytest
+from inputs_support import INPUTS, MIXED, analysed
+
+from timeline import AnchorSource, InputError, SegmentKind, Settings
+from timeline.anchoring import document_anchor
+from timeline.pipeline import build_timeline
+from timeline.readers import read_file
+
+HTML = MIXED / "html"
+DATELINES = MIXED / "datelines"
+EDGE = INPUTS / "edge"
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Reading never reaches the network: any connection attempt fails the test."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("a reader tried to open a network connection")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+# ---- HTML pages
+
+def test_page_metadata_comes_from_meta_tags_and_json_ld() -> None:
+    page = analysed(HTML / "harbour-bridge-reopens.html").document
+    assert (page.kind, page.title, page.url, page.source, page.language) == (
+        "html", "Harbour bridge reopens after storm repairs",
+        "https://news.example.org/local/2023/03/harbour-bridge-reopens", "The Coastline Courier", "en")
+    assert (page.published, page.published_from) == (datetime(2023, 3, 8, 7, 15), AnchorSource.HTML_META)
+
+
+@pytest.mark.parametrize("furniture", ["cookies", "Accept all", "Related stories", "Ferry timetable changes",
+                                       "Bridge turns 100", "Archive 2019", "Privacy", "Established 1885",
+                                       "© 2019", "By Priya Ramanathan"])
+def test_page_text_is_the_article_without_furniture(furniture: str) -> None:
+    assert furniture not in analysed(HTML / "harbour-bridge-reopens.html").document.text
+
+
+@pytest.mark.parametrize(("phrase", "value"), [("last Thursday", "2023-03-02"), ("on Monday", "2023-03-06"),
+                                               ("14 February", "2023-02-14")])
+def test_page_expressions_resolve_at_its_publication_date(phrase: str, value: str) -> None:
+    assert analysed(HTML / "harbour-bridge-reopens.html").at(phrase).value == value
+
+
+def test_a_time_element_alone_dates_the_page() -> None:
+    page = analysed(HTML / "council-budget.html")
+    assert (page.document.published, page.document.published_from) == (datetime(2024, 2, 29), AnchorSource.HTML_META)
+    assert page.at("Wednesday night").value == "2024-02-28TNI"
+
+
+def test_boilerplate_years_put_nothing_on_the_timeline() -> None:
+    documents = [d for path in sorted(HTML.glob("*.html")) for d in read_file(path).documents]
+    timeline = build_timeline(documents, Settings())
+    assert timeline.events
+    values = {e.value for e in timeline.events}
+    assert not {v for v in values if v.startswith(("1885", "2019"))}
+
+
+def test_boilerplate_that_survives_extraction_is_in_no_segment() -> None:
+    page = analysed(HTML / "nairobi-floods-no-metadata.html")
+    assert "Established 1885" in page.document.text  # trafilatura kept the tagline paragraph ...
+    assert page.segment_at("Established 1885") is None  # ... so anchoring leaves it out
+    assert page.segment_at("© 2019 Example Media") is None
+    assert page.none_at("1885") == [] and page.none_at("2019") == []
+
+
+def test_copyright_year_is_not_taken_as_the_publication_date() -> None:
+    page = analysed(HTML / "nairobi-floods-no-metadata.html")
+    assert page.document.published is None
+    anchor = document_anchor(page.document, Settings())
+    assert (anchor.source, anchor.description) == (AnchorSource.DATELINE,
+                                                   'published 2020-06-09 (dateline "NAIROBI, 9 June 2020 —")')
+    assert page.at("on Monday").value == "2020-06-08"
+
+
+def test_a_file_that_is_not_a_page_is_an_input_error_and_nothing_is_fetched() -> None:
+    with pytest.raises(InputError, match="url-only.html"):
+        read_file(EDGE / "url-only.html")
+
+
+# ---- Markdown front matter and sidecars
+
+def test_front_matter_dates_and_describes_a_markdown_file() -> None:
+    notes = analysed(MIXED / "markdown" / "allotment-newsletter.md")
+    assert (notes.document.title, notes.document.url, notes.document.source) == (
+        "Spring newsletter", "https://allotments.example.org/news/spring-2022", "Eastfield Allotment Society")
+    assert notes.document.published_from == AnchorSource.FRONT_MATTER
+    assert notes.at("yesterday").value == "2022-04-19"
+    assert notes.at("last week").value == "2022-W15"
+
+
+def test_sidecar_named_after_the_stem_dates_a_text_file() -> None:
+    notes = analysed(MIXED / "markdown" / "council-notes.txt")
+    assert (notes.document.published, notes.document.published_from) == (datetime(2024, 1, 12), AnchorSource.SIDECAR)
+    assert notes.at("on Thursday").value == "2024-01-11"
+
+
+# ---- datelines and bylines
+
+@pytest.mark.parametrize(("name", "description"), [
+    ("nairobi-floods.txt", 'published 2020-06-09 (dateline "NAIROBI, 9 June 2020 —")'),
+    ("ap-stopgap-bill.txt", 'published 2023-10-03 (dateline "WASHINGTON (AP) — Oct. 3, 2023")'),
+    ("library-published-updated.txt", 'published 2021-05-14T08:30 (byline "Published: 14 May 2021, 08:30")'),
+    ("reuters-style.txt", 'published 2023-10-03 (dateline "LONDON, Oct 3 (Reuters) -", '
+                          "read against retrieved 2023-10-05T12:00 (sidecar))"),
+])
+def test_dateline_or_byline_gives_the_creation_time(name: str, description: str) -> None:
+    assert document_anchor(read_file(DATELINES / name).documents[0], Settings()).description == description
+
+
+@pytest.mark.parametrize(("name", "phrase", "value"), [
+    ("nairobi-floods.txt", "on Monday", "2020-06-08"),
+    ("nairobi-floods.txt", "since Friday", "2020-06-05"),
+    ("ap-stopgap-bill.txt", "on Saturday", "2023-09-30"),
+    ("library-published-updated.txt", "yesterday", "2021-05-13"),  # Published, not Updated (16 May)
+    ("reuters-style.txt", "on Monday", "2023-10-02"),
+])
+def test_expressions_resolve_at_the_dateline(name: str, phrase: str, value: str) -> None:
+    assert analysed(DATELINES / name).at(phrase).value == value
+
+
+def test_dateline_and_byline_dates_are_headers_not_events() -> None:
+    for name, line in (("nairobi-floods.txt", "NAIROBI, 9 June 2020 —"),
+                       ("library-published-updated.txt", "Updated: 16 May 2021, 17:05")):
+        assert analysed(DATELINES / name).segment_at(line).kind == SegmentKind.POST_HEADER
+    documents = read_file(DATELINES / "nairobi-floods.txt").documents
+    assert "2020-06-09" not in {e.value for e in build_timeline(documents, Settings()).events}
+
+
+# ---- the order of trust
+
+def test_sidecar_is_trusted_over_a_dateline() -> None:
+    story = analysed(EDGE / "dateline-and-sidecar.txt")
+    assert story.segment_at("schools in flooded areas").anchor.description == "published 2020-06-15 (sidecar)"
+    assert story.at("on Friday").value == "2020-06-12"
+
+
+def test_sidecar_is_trusted_over_html_metadata() -> None:
+    page = analysed(EDGE / "page-with-sidecar.html")
+    assert (page.document.published, page.document.published_from) == (datetime(2024, 3, 1, 6), AnchorSource.SIDECAR)
+    assert page.document.title == "Budget story (as saved)"
+
+
+def test_dateline_is_trusted_over_the_command_line_default() -> None:
+    settings = Settings(published=datetime(2020, 7, 1))
+    assert document_anchor(read_file(DATELINES / "nairobi-floods.txt").documents[0], settings).source == \
+        AnchorSource.DATELINE
+
+
+def test_command_line_published_anchors_a_document_that_states_nothing() -> None:
+    notes = analysed(MIXED / "unanchored" / "meeting-notes.txt", Settings(published=datetime(2024, 6, 5)))
+    assert notes.at("yesterday").value == "2024-06-04"
+    assert notes.at("yesterday").chain == '"yesterday" → 2024-06-04, anchored at published 2024-06-05 (command line)'
+
+
+# ---- no anchor at all
+
+def test_without_an_anchor_absolute_dates_resolve_and_relative_ones_do_not() -> None:
+    notes = analysed(MIXED / "unanchored" / "meeting-notes.txt")
+    assert notes.at("12 March 2019").value == "2019-03-12"
+    assert {notes.at(p).basis for p in ("yesterday", "next Tuesday")} == {"unanchored"}
+
+
+def test_file_times_are_used_only_when_asked(tmp_path) -> None:
+    copy = tmp_path / "meeting-notes.txt"
+    shutil.copy(MIXED / "unanchored" / "meeting-notes.txt", copy)
+    saved = datetime(2024, 6, 5, 14, 30).timestamp()
+    os.utime(copy, (saved, saved))
+    assert analysed(copy).at("yesterday").basis == "unanchored"
+    with_times = analysed(copy, Settings(file_times=True))
+    assert with_times.at("yesterday").value == "2024-06-04"
+    assert with_times.at("yesterday").anchor.description == "retrieved 2024-06-05T14:30 (the file's modification time)"
+
+
+def test_command_line_retrieved_is_trusted_over_file_times(tmp_path) -> None:
+    copy = tmp_path / "meeting-notes.txt"
+    shutil.copy(MIXED / "unanchored" / "meeting-notes.txt", copy)
+    notes = analysed(copy, Settings(file_times=True, retrieved=datetime(2024, 1, 10)))
+    assert notes.at("yesterday").value == "2024-01-09"

@@ -1,0 +1,215 @@
+"""Threads: each post is a segment anchored at its own timestamp, and comments resolve against it."""
+
+from __future__ import annotations
+
+import pytest
+from inputs_support import MIXED, analysed
+
+from timeline import AnchorSource, SegmentKind, Settings
+from timeline.anchoring import normalised_stamp
+from timeline.pipeline import build_timeline
+from timeline.readers import read_file
+
+THREADS = MIXED / "threads"
+
+
+@pytest.fixture(scope="module")
+def reddit_old():
+    return analysed(THREADS / "reddit-old-boil-notice.txt")
+
+
+@pytest.fixture(scope="module")
+def reddit_new():
+    return analysed(THREADS / "reddit-new-ferry-strike.txt")
+
+
+@pytest.fixture(scope="module")
+def reddit_redesign():
+    return analysed(THREADS / "reddit-redesign-grain-silo.txt")
+
+
+@pytest.fixture(scope="module")
+def hacker_news():
+    return analysed(THREADS / "hacker-news-dns-outage.txt")
+
+
+@pytest.fixture(scope="module")
+def forum():
+    return analysed(THREADS / "allotment-forum.txt")
+
+
+@pytest.fixture(scope="module")
+def lemmy():
+    return analysed(THREADS / "lemmy-library-hours.txt")
+
+
+@pytest.fixture(scope="module")
+def blog():
+    return analysed(THREADS / "blog-with-comments.md")
+
+
+@pytest.mark.parametrize(("stamp", "phrase"), [
+    ("5h", "5 hours ago"), ("45m", "45 minutes ago"), ("2d", "2 days ago"), ("3mo", "3 months ago"),
+    ("5 yr. ago", "60 months ago"), ("1 yr. ago", "12 months ago"), ("2 weeks ago", "14 days ago"),
+    ("an hour ago", "1 hour ago"), ("29 days ago", "29 days ago"),
+    ("Jan 5, 2023", "Jan 5, 2023"), ("January 8, 2023 at 2:14 pm", "January 8, 2023 at 2:14 pm"),
+])
+def test_site_timestamps_become_phrases_the_tagger_reads(stamp: str, phrase: str) -> None:
+    assert normalised_stamp(stamp) == phrase
+
+
+# ---- old Reddit
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("last night", "2023-01-09TNI"),           # in the post submitted 2 days ago
+    ("this morning", "2023-01-10TMO"),         # in a comment from 2 days ago
+    ("yesterday afternoon", "2023-01-10TAF"),  # in a comment from 22 hours ago
+    ("tomorrow morning", "2023-01-12TMO"),
+    ("this afternoon", "2023-01-12TAF"),       # in a comment from 5 hours ago
+])
+def test_old_reddit_comment_expressions_resolve_at_their_comment(reddit_old, phrase: str, value: str) -> None:
+    assert reddit_old.at(phrase).value == value
+
+
+def test_old_reddit_chain_names_the_comment_time_and_the_retrieval(reddit_old) -> None:
+    assert reddit_old.at("last night").chain == (
+        '"last night" → 2023-01-09TNI, anchored at the post\'s time 2023-01-10 '
+        '("2 days ago", counted from retrieved 2023-01-12T18:00 (sidecar))')
+
+
+def test_old_reddit_edit_time_does_not_anchor_the_comment(reddit_old) -> None:
+    segment = reddit_old.segment_at("We lost pressure")
+    assert segment.kind == SegmentKind.POST
+    assert segment.anchor.source == AnchorSource.POST_TIME
+    assert segment.anchor.time.isoformat() == "2023-01-11T20:00:00"  # 22 hours ago, not "last edited 20 hours ago"
+
+
+@pytest.mark.parametrize("phrase", ["edit-2", "112 points", "31 points", "civic_minded_42", "96% Upvoted",
+                                    "47 comments"])
+def test_old_reddit_edit_marks_votes_and_names_are_not_dates(reddit_old, phrase: str) -> None:
+    assert reddit_old.none_at(phrase) == []
+
+
+def test_header_timestamps_never_become_events() -> None:
+    documents = read_file(THREADS / "reddit-old-boil-notice.txt").documents
+    timeline = build_timeline(documents, Settings())
+    assert timeline.events
+    assert all(source.segment_kind != SegmentKind.POST_HEADER for e in timeline.events for source in e.sources)
+    assert not [e for e in timeline.events if "points" in e.text or "submitted" in e.text]
+
+
+# ---- new Reddit
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("yesterday evening", "2023-03-13TEV"),  # u/tidewatcher · 2d
+    ("today", "2023-03-16"),                 # u/portside_pat · 18h
+    ("tomorrow", "2023-03-17"),
+    ("tonight", "2023-03-16TNI"),            # u/deckhand_lou · 45m
+    ("Saturday", "2023-03-18"),              # the OP's comment, 3d
+])
+def test_new_reddit_compact_stamps_anchor_each_comment(reddit_new, phrase: str, value: str) -> None:
+    assert reddit_new.at(phrase).value == value
+
+
+def test_new_reddit_hours_stamp_keeps_the_time_of_day(reddit_new) -> None:
+    anchor = reddit_new.segment_at("Strike called off").anchor
+    assert anchor.time.isoformat() == "2023-03-16T03:30:00"
+    assert anchor.description == \
+        'the post\'s time 2023-03-16T03:30 ("18h", counted from retrieved 2023-03-16T21:30 (sidecar))'
+
+
+def test_new_reddit_edited_stamp_in_the_header_is_not_the_post_time(reddit_new) -> None:
+    assert reddit_new.segment_at("Can confirm").anchor.time.isoformat() == "2023-03-16T20:45:00"
+
+
+# ---- Reddit 2018-2022 layout ("level 1", "5 yr. ago")
+
+def test_redesign_year_stamps_anchor_at_the_month_they_count_back_to(reddit_redesign) -> None:
+    anchor = reddit_redesign.segment_at("When was the old grain silo").anchor
+    assert anchor.time.isoformat() == "2018-05-01T00:00:00"
+    assert '2018-05 ("5 yr. ago", counted from retrieved 2023-05-20T11:00 (sidecar))' in anchor.description
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("last year", "2017"),      # in the post from 5 yr. ago, not 2022
+    ("last month", "2022-04"),  # in the comment from 1 yr. ago, not 2023-04
+])
+def test_redesign_comment_expressions_resolve_at_their_comment(reddit_redesign, phrase: str, value: str) -> None:
+    assert reddit_redesign.at(phrase).value == value
+
+
+def test_redesign_edited_line_is_a_header(reddit_redesign) -> None:
+    assert reddit_redesign.segment_at("· edited 4 yr. ago").kind == SegmentKind.POST_HEADER
+
+
+# ---- Hacker News
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("yesterday", "2023-06-11"),     # alice_k 2 days ago
+    ("Monday", "2023-06-12"),        # carol_dev 1 day ago
+    ("next Friday", "2023-06-16"),   # bob_ops 19 hours ago
+    ("last week", "2023-W22"),       # dang on Jun 9, 2023
+])
+def test_hacker_news_comments_resolve_at_their_own_time(hacker_news, phrase: str, value: str) -> None:
+    assert hacker_news.at(phrase).value == value
+
+
+def test_hacker_news_story_and_comment_lines_are_headers(hacker_news) -> None:
+    for line in ("87 points by bob_ops", "alice_k 2 days ago | next", "dang on Jun 9, 2023 | prev"):
+        assert hacker_news.segment_at(line).kind == SegmentKind.POST_HEADER
+    assert hacker_news.none_at("87 points") == []
+
+
+def test_hacker_news_absolute_stamp_anchors_without_retrieval_arithmetic(hacker_news) -> None:
+    assert hacker_news.segment_at("Related, from last week").anchor.description == \
+        'the post\'s time 2023-06-09 ("on Jun 9, 2023")'
+
+
+# ---- generic "Posted on" forums and blog comments
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("last month", "2022-03"),      # Posted on 3 April 2022 (the opening post: the thread's byline)
+    ("last Friday", "2022-04-01"),  # Posted on 5 April 2022 at 21:40
+    ("next Tuesday", "2022-04-12"), # Posted by plotholder_77 on April 9, 2022
+    ("yesterday", "2022-04-19"),    # Posted by Maureen_G on April 20, 2022
+])
+def test_forum_posts_resolve_at_their_posted_on_dates(forum, phrase: str, value: str) -> None:
+    assert forum.at(phrase).value == value
+
+
+def test_forum_edited_lines_are_headers_not_posts(forum) -> None:
+    for line in ("Last edited: 4 April 2022", "Last edited by plotholder_77"):
+        assert forum.segment_at(line).kind == SegmentKind.POST_HEADER
+    # the edit did not start a new post: the text after it still belongs to 3 April's post
+    assert forum.segment_at("I put my name down").anchor.time.isoformat() == "2022-04-03T09:14:00"
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("Last month", "2022-12"),   # the article, front matter date 2023-01-06
+    ("yesterday", "2023-01-07"), # Margaret Hale, January 8, 2023 at 2:14 pm
+    ("next month", "2023-02"),
+    ("the session on Saturday", "2023-01-14"),  # Sam Okoro, January 15, 2023 at 9:02 am
+])
+def test_blog_comments_resolve_at_their_own_dates(blog, phrase: str, value: str) -> None:
+    assert blog.at(phrase).value == value
+
+
+# ---- Lemmy
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("next Monday", "2024-05-06"),          # the article, published 2024-05-03
+    ("yesterday", "2024-05-07"),            # 12 days ago from 2024-05-20
+    ("last night", "2024-05-10TNI"),        # 9 days ago, header with edit-2 and vote counts
+    ("10pm on Tuesday", "2024-05-14T22:00"),  # 2 days ago
+])
+def test_lemmy_comments_resolve_at_their_own_time(lemmy, phrase: str, value: str) -> None:
+    assert lemmy.at(phrase).value == value
+
+
+def test_post_without_a_retrieval_time_is_unanchored(tmp_path) -> None:
+    text = (THREADS / "hacker-news-dns-outage.txt").read_text(encoding="utf-8")
+    (tmp_path / "thread.txt").write_text(text, encoding="utf-8")
+    thread = analysed(tmp_path / "thread.txt")
+    assert thread.segment_at("We saw resolution failures").anchor is None
+    assert thread.at("yesterday").basis == "unanchored"
+    assert thread.at("last week").value == "2023-W22"  # the post stamped "on Jun 9, 2023" needs no retrieval

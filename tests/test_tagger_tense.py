@@ -1,0 +1,44 @@
+"""The tense guesser reads the verb group nearest a mention; the tense then decides which way a year-less
+date or a bare weekday points (see the corpus for the resulting values)."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.temporal import finder
+
+
+def tense_of(sentence: str, mention: str) -> str:
+    start = sentence.index(mention)
+    tense, _ = finder().tense(sentence, start, start + len(mention))
+    return tense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "tense"),
+    [
+        ("Officials said Friday that talks had failed.", "Friday", "past"),
+        ("The minister will meet his counterpart on Friday.", "Friday", "future"),
+        ("The deal is expected to close in January.", "January", "future"),
+        ("The team is scheduled to fly out on Saturday.", "Saturday", "future"),
+        ("The offer was extended to Nov. 16.", "Nov. 16", "future"),
+        ("The dividend would be paid in January.", "January", "future"),
+        ("They expect the transaction to be completed by Dec. 15.", "Dec. 15", "future"),
+        ("The factory has been closed since March.", "March", "past"),
+        ("The bid had been scheduled to expire on Friday.", "Friday", "prospective"),
+        ("The bank agreed to acquire the lender in January.", "January", "prospective"),
+        ("A bank plans to acquire the lender in January.", "January", "future"),
+        ("Talks resume in January.", "January", "future"),
+        ("The index is at a record in January.", "January", "present"),
+        ("He declined to comment on Friday.", "Friday", "past"),
+        ("The vote, scheduled for Friday, could decide it.", "Friday", "future"),
+    ],
+)
+def test_tense_comes_from_the_nearest_verb_group(sentence: str, mention: str, tense: str) -> None:
+    assert tense_of(sentence, mention) == tense
+
+
+def test_tense_guess_also_reports_where_the_sentence_starts() -> None:
+    text = "The plant closed. It reopened on Friday."
+    start = text.index("Friday")
+    assert finder().tense(text, start, start + 6)[1] == text.index("It")

@@ -1,0 +1,149 @@
+"""Record files: JSON Lines and CSV, one document per record.
+
+A record's text comes from ``text``, ``content`` or ``body``, its dates from ``published`` (or ``date``) and
+``retrieved``, and ``url``, ``title``, ``source``, ``language`` as they are; the settings may name other
+fields (``--text-field message``), tried before these. A sidecar beside the file gives defaults for every
+record. Each document's id names the file and the line its record starts on (``posts.jsonl#line-3``); a
+record that cannot be read is reported with that line and the rest are read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, TimelineError
+from ..models import AnchorSource, Document, Skipped
+from ..settings import Settings
+from .metadata import metadata_fields
+from .result import ReadResult
+from .text import file_modified
+
+DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body"),
+    "published": ("published", "date"),
+    "retrieved": ("retrieved",),
+    "title": ("title",),
+    "url": ("url",),
+    "source": ("source",),
+    "language": ("language",),
+}
+_CSV_DELIMITERS = ",;\t|"
+
+
+def field_names(settings: Settings) -> dict[str, tuple[str, ...]]:
+    """For each role, the record fields to try in order: the one the user named, then the usual ones."""
+    named = settings.record_fields
+    return {role: ((named[role],) if role in named else ()) + defaults for role, defaults in DEFAULT_FIELDS.items()}
+
+
+def _lookup(record: Mapping[str, Any], name: str) -> Any:
+    """A field by name; a dotted name ("meta.created") reaches into nested objects."""
+    if name in record:
+        return record[name]
+    value: Any = record
+    for part in name.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+    for name in names:
+        value = _lookup(record, name)
+        if value is not None and value != "":
+            return value
+    return None
+
+
+def record_document(record: Mapping[str, Any], *, doc_id: str, path: Path, sidecar: dict[str, Any],
+                    fields: dict[str, tuple[str, ...]], modified: datetime | None) -> Document:
+    """One record as a Document; its own fields are trusted over the sidecar's defaults."""
+    text = _first(record, fields["text"])
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"no text (looked for the field{'s' if len(fields['text']) > 1 else ''} "
+                         f"{', '.join(fields['text'])})", path=path)
+    values = {role: _first(record, names) for role, names in fields.items() if role != "text"}
+    metadata = metadata_fields(sidecar, AnchorSource.SIDECAR, path=sidecar.get("__path__", path)) if sidecar else {}
+    metadata.update(metadata_fields({k: v for k, v in values.items() if v is not None}, AnchorSource.RECORD, path=path))
+    return Document(id=doc_id, path=str(path), text=text.replace("\r\n", "\n"), kind="record", modified=modified,
+                    **metadata)
+
+
+def _skip(path: Path, line: int, reason: str) -> Skipped:
+    return Skipped(path=str(path), reason=f"line {line}: {reason}")
+
+
+def _collect(path: Path, records: Iterator[tuple[int, Mapping[str, Any] | str]], sidecar: dict[str, Any],
+             settings: Settings) -> ReadResult:
+    """Documents from (line, record) pairs; a string in place of a record is why that line was unreadable."""
+    result = ReadResult()
+    fields = field_names(settings)
+    modified = file_modified(path)
+    for line, record in records:
+        if isinstance(record, str):
+            result.skipped.append(_skip(path, line, record))
+            continue
+        try:
+            result.documents.append(record_document(record, doc_id=f"{path}#line-{line}", path=path,
+                                                    sidecar=sidecar, fields=fields, modified=modified))
+        except TimelineError as error:
+            result.skipped.append(_skip(path, line, error.reason))
+    return result
+
+
+def _json_lines(text: str) -> Iterator[tuple[int, Mapping[str, Any] | str]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, f"not valid JSON: {error.msg} (column {error.colno})"
+            continue
+        yield number, record if isinstance(record, dict) else "not a JSON object"
+
+
+def read_jsonl(path: Path, text: str, sidecar: dict[str, Any], settings: Settings) -> ReadResult:
+    return _collect(path, _json_lines(text), sidecar, settings)
+
+
+def _delimiter(path: Path, header: str) -> str:
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    return max(_CSV_DELIMITERS, key=header.count)
+
+
+def _csv_rows(path: Path, text: str, settings: Settings) -> Iterator[tuple[int, Mapping[str, Any] | str]]:
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(path, first_line))
+    header: list[str] | None = None
+    previous_end = 0
+    try:
+        for row in reader:
+            start, previous_end = previous_end + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if header is None:
+                header = [cell.strip() for cell in row]
+                text_fields = field_names(settings)["text"]
+                if not set(text_fields) & set(header):
+                    raise InputError(f"no text column (looked for {', '.join(text_fields)}; "
+                                     "name another with --text-field)", path=path)
+                continue
+            if len(row) != len(header):
+                yield start, f"expected {len(header)} fields, found {len(row)}"
+                continue
+            yield start, dict(zip(header, row))
+    except csv.Error as error:
+        yield reader.line_num, f"not valid CSV ({error})"
+
+
+def read_csv(path: Path, text: str, sidecar: dict[str, Any], settings: Settings) -> ReadResult:
+    return _collect(path, _csv_rows(path, text, settings), sidecar, settings)

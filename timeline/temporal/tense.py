@@ -1,0 +1,130 @@
+"""Guessing the tense that governs a mention, from the verb groups of its sentence (no tagger needed).
+
+The tense decides which way a year-less date or a bare weekday points: "said Friday" looks back,
+"will meet Friday" looks ahead. The cue words are data (vocabulary.yaml, `tense`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..text import sentence_bounds
+
+FUTURE, PAST, PRESENT = "future", "past", "present"
+PROSPECTIVE = "prospective"
+"""A weak pointer ahead (an infinitive: "agreed to acquire it in January"): enough to move a year-less
+month forward, too weak to turn a bare weekday, which news uses for the past."""
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_BEFORE_WORDS = 12
+_AFTER_WORDS = 8
+
+
+class TenseGuesser:
+    """Finds the nearest tense-bearing verb group around a mention and reads its tense."""
+
+    def __init__(self, vocabulary: dict[str, Any]) -> None:
+        words = vocabulary["tense"]
+        self.future_auxiliaries = set(words["future_auxiliaries"])
+        self.future_words = set(words["future_words"])
+        self.past_adverbs = set(words["past_adverbs"])
+        self.irregular_past = set(words["irregular_past"])
+        self.present_be = set(words["present_be"])
+        self.past_auxiliaries = set(words["past_auxiliaries"])
+        self.prospective_participles = set(words["prospective_participles"])
+        self.prospective_alone = set(words["prospective_alone"])
+        self.forward_verbs = set(words["forward_verbs"])
+        self.scheduling_verbs = set(words["scheduling_verbs"])
+        self.not_participles = set(words["not_participles"])
+        self.skippable = set(words["skippable"])
+        self.modals = set(words["modals"])
+        self.present_verbs = set(words["present_verbs"])
+        self.not_infinitives = set(words["not_infinitives"])
+
+    def __call__(self, text: str, start: int, end: int) -> tuple[str, int]:
+        """The tense around text[start:end], and where its sentence starts."""
+        left, right = sentence_bounds(text, start, end)
+        return self._tense(text, left, right, start, end), left
+
+    def _tense(self, text: str, left: int, right: int, start: int, end: int) -> str:
+        before = [w.replace("’", "'") for w in _WORD.findall(text[left:start])]
+        after = [w.replace("’", "'") for w in _WORD.findall(text[end:right])]
+        tokens = before + ["<mention>"] + after
+        here = len(before)
+        for distance in range(1, max(_BEFORE_WORDS, _AFTER_WORDS) + 1):
+            for index, limit in ((here - distance, _BEFORE_WORDS), (here + distance, _AFTER_WORDS)):
+                if distance <= limit and 0 <= index < len(tokens) and index != here:
+                    tense = self.cue(tokens, index)
+                    if tense is not None:
+                        return tense
+        return PRESENT
+
+    def _auxiliary(self, tokens: list[str], index: int) -> str | None:
+        """The auxiliary in front of the participle at ``index`` (adverbs skipped): "will" for
+        "will be paid", "to" for "to be completed", "past" for "has been closed", "be" for "is owned"."""
+        position = index - 1
+        while position >= 0 and index - position <= 4:
+            word = tokens[position].lower()
+            if word in ("be", "been", "being"):
+                previous = self._previous_word(tokens, position)
+                if previous in self.future_auxiliaries or previous in self.modals or previous == "to":
+                    return "will"  # "would be paid", "could be approved", "to be completed"
+                if word == "been" and (previous in self.past_auxiliaries or previous in ("has", "have")):
+                    return "past"
+                return "be"
+            if word not in self.skippable:
+                return word
+            position -= 1
+        return None
+
+    def _previous_word(self, tokens: list[str], index: int) -> str:
+        position = index - 1
+        while position >= 0 and tokens[position].lower() in self.skippable:
+            position -= 1
+        return tokens[position].lower() if position >= 0 else ""
+
+    def _participle(self, word: str) -> bool:
+        regular = word.endswith("ed") and len(word) > 4 and word not in self.not_participles
+        return regular or word in self.irregular_past
+
+    def _infinitive(self, tokens: list[str], index: int) -> bool:
+        """A verb after "to" ("agreed to acquire ... in January"): the action lies ahead."""
+        word = tokens[index]
+        return (index > 0 and tokens[index - 1].lower() == "to" and word.isalpha() and word.islower()
+                and word not in self.not_infinitives and not word.endswith("ed"))
+
+    def cue(self, tokens: list[str], index: int) -> str | None:
+        """The tense a word signals in its place, or None when it signals none."""
+        word = tokens[index].lower()
+        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        if word in self.future_auxiliaries or word.endswith("'ll"):
+            return PAST if word == "would" and following == "have" else FUTURE
+        if word == "going" and following == "to":
+            return FUTURE
+        if word in self.present_be and following == "to":
+            return FUTURE
+        if self._infinitive(tokens, index):
+            # "is scheduled to fly", "had been due to expire": the verb governing the infinitive decides.
+            governor = self.cue(tokens, index - 2) if index >= 2 else None
+            return FUTURE if governor == FUTURE else PROSPECTIVE
+        if word in self.future_words or word in self.scheduling_verbs:
+            return FUTURE
+        if word in self.past_adverbs:
+            return PAST
+        if word in self.forward_verbs and following in ("to", "until", "till", "through"):
+            return FUTURE  # "was extended to Nov. 16", "postponed until Tuesday": a new date ahead
+        if word in self.prospective_participles or self._participle(word):
+            auxiliary = self._auxiliary(tokens, index)
+            if auxiliary in self.future_auxiliaries or auxiliary == "will":
+                return FUTURE
+            if auxiliary in self.present_be or auxiliary in ("be", "to"):
+                return FUTURE if word in self.prospective_participles else None
+            if auxiliary in self.past_auxiliaries or auxiliary in ("has", "have", "past"):
+                return PAST
+            return FUTURE if word in self.prospective_alone else PAST
+        if word in self.past_auxiliaries:
+            return PAST
+        if word in self.present_verbs:
+            return PRESENT
+        return None
