@@ -243,7 +243,7 @@ def score(
     if len(gold_documents) != len(predictions):
         raise ValueError(f"{len(gold_documents)} gold documents but {len(predictions)} predictions")
     counts = Counts()
-    for document, predicted in zip(gold_documents, predictions):
+    for document, predicted in zip(gold_documents, predictions, strict=True):
         counts += count_document(document.timexes, predicted, normalise=normalise)
     return Scores(documents=len(gold_documents), counts=counts)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 from conftest import shared_path
 
-from benchmarks.systems import parse_creation_time
 from benchmarks.timeml import Scores, Timex, find_timeml_files, read_timeml, score
 from timeline import extract
 
@@ -25,7 +24,7 @@ def tbaq_scores() -> Scores:
     predictions = [
         [
             Timex(start=e.start, end=e.end, type=e.type.value, value=e.value, text=e.text)
-            for e in extract(document.text, published=parse_creation_time(document.creation_time))
+            for e in extract(document.text, published=document.creation_time)
         ]
         for document in documents
     ]

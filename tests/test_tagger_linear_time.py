@@ -118,8 +118,8 @@ ADVERSARIAL = [
 @pytest.mark.parametrize("chunk", ADVERSARIAL)
 def test_work_grows_linearly_with_adversarial_input(chunk: str) -> None:
     small, large = CountingFinder(), CountingFinder()
-    small_found = small.find(chunk * 2000)
-    large_found = large.find(chunk * 8000)
+    small_found = small.find(chunk * 500)
+    large_found = large.find(chunk * 2000)
     assert large.attempts <= 4 * small.attempts + 50
     assert len(large_found) <= 4 * len(small_found) + 50
     assert all(len(mention.text) < 200 for mention in large_found)
