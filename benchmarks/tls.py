@@ -178,7 +178,8 @@ def rouge_evaluator(computation: str):
     return rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation=computation)
 
 
-def score_rouge(predicted: dict[date, list[str]], reference: Reference, computation: str) -> dict[str, dict[str, float]]:
+def score_rouge(predicted: dict[date, list[str]], reference: Reference,
+                computation: str) -> dict[str, dict[str, float]]:
     """tilse's align+ m:1 (many-to-one date alignment with date and content costs)."""
     if not predicted:
         return {m: {"precision": 0.0, "recall": 0.0, "f_score": 0.0} for m in ("rouge_1", "rouge_2")}

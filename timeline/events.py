@@ -48,7 +48,8 @@ _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _STAMP_BEFORE = re.compile(r"\b(?:last\s+)?(?:updated|modified|published|posted)(?:\s+(?:on|at))?\s*:?\s*$"
                            r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s*$", re.IGNORECASE)
 # "MEXICO CITY, April 27 (Reuters) -" or "WASHINGTON | Wed Apr 29, 2009 5:24 pm EDT": a wire dateline.
-_DATELINE = re.compile(r"\b[A-Z][A-Z .'-]{2,},?\s*(?:\|\s*)?[^\n]{0,30}?(?:\((?:Reuters|AP|AFP)\)|\b[AaPp]\.?[Mm]\.?\s+[A-Z]{2,4}T\b)")
+_DATELINE = re.compile(r"\b[A-Z][A-Z .'-]{2,},?\s*(?:\|\s*)?[^\n]{0,30}?"
+                       r"(?:\((?:Reuters|AP|AFP)\)|\b[AaPp]\.?[Mm]\.?\s+[A-Z]{2,4}T\b)")
 # "Thursday, April 29, 2010; 4:49 PM A massive ...": a date followed straight by a clock time stamps the page.
 _STAMP_CLOCK = re.compile(r"\s*[;,|-]?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}T\b)?")
 _MIN_CLAUSE_WORDS = 3
@@ -131,7 +132,8 @@ def _contains_another(expression: TimeExpression, others: Sequence[TimeExpressio
         inner = other.interval
         if other is expression or inner is None:
             continue
-        if outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (inner.start, inner.end):
+        inside = outer.start <= inner.start and inner.end <= outer.end
+        if inside and (outer.start, outer.end) != (inner.start, inner.end):
             return True
     return False
 

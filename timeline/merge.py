@@ -50,7 +50,7 @@ _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s", "e")
 _GRANULARITY_WEIGHT = {Granularity.MINUTE: 1.0, Granularity.HOUR: 1.0, Granularity.PART_OF_DAY: 1.0,
                        Granularity.DAY: 1.0, Granularity.WEEKEND: 0.7, Granularity.WEEK: 0.6,
                        Granularity.MONTH: 0.4, Granularity.SEASON: 0.3, Granularity.QUARTER: 0.3}
-# A summary of the L most important dates wants days; a month is kept only when it outweighs many days.
+# Coarse dates rank after every day in a summary (see select); among themselves, finer spans weigh more.
 _SUMMARY_DATE_WEIGHT = {Granularity.MINUTE: 1.0, Granularity.HOUR: 1.0, Granularity.PART_OF_DAY: 1.0,
                         Granularity.DAY: 1.0, Granularity.WEEKEND: 0.3, Granularity.WEEK: 0.2,
                         Granularity.MONTH: 0.05, Granularity.SEASON: 0.02, Granularity.QUARTER: 0.02}
@@ -326,8 +326,7 @@ def date_scores(events: Sequence[Event]) -> dict[tuple[date, date], float]:
     """How much each date matters: the documents that report it, each counting 1/√(dates it reports).
 
     A backgrounder that lists twenty dates lends each of them less weight than a report about one day,
-    the way IDF discounts common words; coarse dates (weeks, months, years) are discounted further,
-    since a summary asks for days.
+    the way IDF discounts common words; coarse dates (weeks, months, years) are discounted.
     """
     dates_of: dict[str, set[tuple[date, date]]] = defaultdict(set)
     granularity: dict[tuple[date, date], Granularity] = {}

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import anchoring, events, merge, readers, render
-from .models import Document, DocumentAnchors, Event, Segment, Skipped, TimeExpression, Timeline, Unanchored
+from .models import AnchorSource, Document, DocumentAnchors, Event, Segment, Skipped, TimeExpression, Timeline, Unanchored
 from .settings import Settings
 from .temporal import AnchoredSpan, tag
 
@@ -74,9 +74,11 @@ def _single(documents: list[Document], path: str | Path) -> Document:
 def _in_range(document: Document, settings: Settings) -> bool:
     if settings.since is None and settings.until is None:
         return True
-    if document.published is None:
+    # The publication time as anchoring sees it: metadata, else a dateline or byline in the text.
+    anchor = anchoring.document_anchor(document, settings)
+    if anchor is None or anchor.field != "published" or anchor.source == AnchorSource.COMMAND_LINE:
         return False
-    day = document.published.date()
+    day = anchor.day
     return (settings.since is None or day >= settings.since) and (settings.until is None or day <= settings.until)
 
 

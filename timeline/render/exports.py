@@ -13,8 +13,8 @@ def to_json(timeline: Timeline) -> str:
     return json.dumps(timeline.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_FIELDS = ["start", "end", "value", "granularity", "title", "text", "source_count", "documents", "expressions", "url",
-              "conflicts"]
+CSV_FIELDS = ["start", "end", "value", "granularity", "title", "text", "source_count", "documents", "expressions",
+              "url", "conflicts"]
 
 
 def to_csv(timeline: Timeline) -> str:
