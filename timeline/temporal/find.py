@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import TimexType
-from .grammar import DIGIT, Grammar, Rule, load_grammar
+from .grammar import DIGIT, Grammar, Rule, load_grammar, token_fits, tokens_after
 from .tense import TenseGuesser
 
 CONTEXT_CHARS = 30
@@ -85,6 +85,10 @@ _CLOCK_APPROX = {"around": "APPROX", "about": "APPROX", "approximately": "APPROX
                  "shortly before": "BEFORE", "just before": "BEFORE", "before": "BEFORE"}
 # A token that may open a match: a word (or number) not preceded by a word character, or one symbol.
 _TOKEN_START = re.compile(r"(?<!\w)(?:\w+|[^\w\s])")
+_NEXT_TOKEN = re.compile(r"\s+(\w+|[^\w\s])")
+# A word that may begin this many rules or more ("the") has them sorted by the word after it first.
+FOLLOW_MIN_RULES = 8
+_CACHE_LIMIT = 200_000
 
 
 def _key(text: str) -> str:
@@ -342,6 +346,8 @@ class Finder:
         self._indexed = tuple(rule for rule in self.grammar.rules if rule.starts is not None)
         self._unindexed = tuple(rule for rule in self.grammar.rules if rule.starts is None)
         self._by_token: dict[str, tuple[Rule, ...]] = {}
+        self._by_pair: dict[tuple[str, str], tuple[Rule, ...]] = {}
+        self._seconds: dict[tuple[int, str], frozenset[str] | None] = {}
         self._by_prefix: dict[str, list[int]] = {}
         for rule in self._indexed:
             for prefix in rule.starts or ():
@@ -380,9 +386,25 @@ class Finder:
                 for length in range(1, min(len(token), self._longest_prefix) + 1):
                     found.update(self._by_prefix.get(token[:length], ()))
             rules = tuple(self.grammar.rules[priority] for priority in sorted(found))
-            if len(self._by_token) < 200_000:
+            if len(self._by_token) < _CACHE_LIMIT:
                 self._by_token[token] = rules
         return rules
+
+    def _rules_before(self, token: str, following: str, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+        """Of the rules that may begin with the word ``token``, those whose next word may be ``following``
+        (grammar.tokens_after works out which words may come second; memoised: word pairs repeat)."""
+        kept = self._by_pair.get((token, following))
+        if kept is None:
+            kept = tuple(rule for rule in rules if token_fits(self._second_tokens(rule, token), following))
+            if len(self._by_pair) < _CACHE_LIMIT:
+                self._by_pair[(token, following)] = kept
+        return kept
+
+    def _second_tokens(self, rule: Rule, token: str) -> frozenset[str] | None:
+        key = (rule.priority, token)
+        if key not in self._seconds:
+            self._seconds[key] = tokens_after(rule.regex, token)
+        return self._seconds[key]
 
     def _accept(self, rule: Rule, match: re.Match[str], text: str, found: list) -> None:
         start, end = match.span()
@@ -408,10 +430,15 @@ class Finder:
             for match in rule.regex.finditer(text):
                 self._accept(rule, match, text, found)
         for token_match in _TOKEN_START.finditer(text):
-            rules = self._rules_for(token_match.group(0).lower())
+            token = token_match.group(0).lower()
+            rules = self._rules_for(token)
             if not rules:
                 continue
             position = token_match.start()
+            if len(rules) >= FOLLOW_MIN_RULES and token.isalpha():
+                following = _NEXT_TOKEN.match(text, token_match.end())
+                if following is not None:
+                    rules = self._rules_before(token, following.group(1).lower(), rules)
             for rule in rules:
                 match = rule.regex.match(text, position)
                 if match is not None:

@@ -196,6 +196,101 @@ def first_tokens(regex: re.Pattern[str]) -> frozenset[str] | None:
     return None if nullable or not firsts else frozenset(firsts)
 
 
+def token_fits(keys: frozenset[str] | None, token: str) -> bool:
+    """Whether a lower-case token fits first-token keys (see first_tokens; None: any token fits)."""
+    if keys is None or f"={token}" in keys or (DIGIT in keys and token[:1].isdigit()):
+        return True
+    return any(token.startswith(key) for key in keys if key[0] != "=" and key != DIGIT)
+
+
+class _Unknown(Exception):
+    """What follows a word in a pattern cannot be worked out (the caller then assumes anything may)."""
+
+
+def _is_space_run(item: tuple) -> bool:
+    op, value = item
+    if str(op) not in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") or value[0] < 1:
+        return False
+    body = list(value[2])
+    return len(body) == 1 and str(body[0][0]) == "IN" and all(
+        str(o) == "CATEGORY" and str(v) == "CATEGORY_SPACE" for o, v in body[0][1])
+
+
+def _after_spaces(items: list) -> list[list]:
+    """The continuations of a parsed sequence once it has matched the spaces it must begin with."""
+    if not items:
+        return []
+    (op, value), rest = items[0], items[1:]
+    name = str(op)
+    if _is_space_run(items[0]):
+        return [rest]
+    if name == "LITERAL":
+        if chr(value) != " ":
+            return []
+        index = 1
+        while index < len(items) and str(items[index][0]) == "LITERAL" and chr(items[index][1]) == " ":
+            index += 1
+        return [items[index:]]
+    if name == "SUBPATTERN":
+        return _after_spaces(list(value[-1]) + rest)
+    if name == "BRANCH":
+        return [c for branch in value[1] for c in _after_spaces(list(branch) + rest)]
+    raise _Unknown
+
+
+def _after_word(items: list, word: str) -> list[list]:
+    """The continuations of a parsed sequence once it has matched ``word`` and the spaces after it."""
+    if not items:
+        return []
+    (op, value), rest = items[0], items[1:]
+    name = str(op)
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return _after_word(rest, word)
+    if name == "LITERAL":
+        literal = ""
+        index = 0
+        while index < len(items) and str(items[index][0]) == "LITERAL" and len(literal) <= len(word):
+            literal += chr(items[index][1]).lower()
+            index += 1
+        if literal == word:
+            return _after_spaces(items[index:])
+        if literal == word + " ":
+            return _after_spaces(items[index - 1 :])
+        if word.startswith(literal):
+            raise _Unknown  # the word goes on into what follows ("th" then "e|is|at")
+        return []  # another word: a match of this branch never begins with ``word``
+    if name == "SUBPATTERN":
+        return _after_word(list(value[-1]) + rest, word)
+    if name == "BRANCH":
+        return [c for branch in value[1] for c in _after_word(list(branch) + rest, word)]
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and value[1] == 1:
+        taken = _after_word(list(value[2]) + rest, word)
+        return taken + (_after_word(rest, word) if value[0] == 0 else [])
+    try:
+        firsts, nullable = _sequence_firsts(items)
+    except _Anywhere:
+        raise _Unknown from None
+    if not nullable and not token_fits(frozenset(firsts), word):
+        return []  # digits, say: this way the match cannot begin with ``word``
+    raise _Unknown
+
+
+def tokens_after(regex: re.Pattern[str], word: str) -> frozenset[str] | None:
+    """What the token after ``word`` starts with, in matches of ``regex`` that begin with that whole word
+    ("the" → {"=year", "=weekend", ...}); None when it cannot be bounded (then anything may follow)."""
+    try:
+        continuations = _after_word(list(sre_parse.parse(regex.pattern, regex.flags)), word)
+        keys: set[str] = set()
+        for continuation in continuations:
+            firsts, nullable = _sequence_firsts(continuation)
+            if nullable:
+                return None
+            keys |= firsts
+    except (_Unknown, _Anywhere):
+        return None
+    return frozenset(keys)
+
+
 @cache
 def load_grammar() -> Grammar:
     """Read vocabulary.yaml and grammar.yaml once and compile every rule."""

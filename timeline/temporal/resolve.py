@@ -13,7 +13,6 @@ from typing import Callable
 from ..models import Granularity, TimexType
 from .find import Mention, Partial
 
-
 _COARSE_UNITS = {"W", "2W", "WE", "M", "Q", "Y", "DE", "CE"}
 
 
@@ -46,7 +45,9 @@ class Reference:
             return self.narrative, "narrative"
         if self.anchor is not None and not self.narrative_mode:
             return self.anchor.date(), "anchor"
-        if self.narrative is not None:
+        # Only a narrative text (history, no creation time) reads "yesterday" against the date last
+        # mentioned; in news with no known reference time it stays unanchored rather than guessed.
+        if self.narrative_mode and self.narrative is not None:
             return self.narrative, "narrative"
         if self.anchor is not None:
             return self.anchor.date(), "anchor"
@@ -55,6 +56,11 @@ class Reference:
 
 @dataclass(slots=True)
 class Resolved:
+    """A value with its interval. ``basis`` says what it was counted from: "absolute", "anchor",
+    "unanchored", or one of the text's own references — "narrative" (the day last mentioned), "focus"
+    (the date of any grain last mentioned), "year", "sentence" or "period" — all of which the
+    expression reports as "narrative"."""
+
     value: str | None
     granularity: Granularity | None
     start: date | None = None
@@ -348,6 +354,9 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
         moment = ref.anchor + (timedelta(hours=amount) if unit == "H" else timedelta(minutes=amount))
         day = moment.date()
         if ref.anchor.time() == datetime.min.time():
+            # A date-only anchor has no hour: "5 hours ago" is that day, not the day before its midnight.
+            hours = amount if unit == "H" else amount / 60
+            day = ref.anchor.date() + timedelta(days=int(hours / 24))
             return Resolved(day.isoformat(), Granularity.DAY, day, day, p.mod, basis)
         return Resolved(moment.strftime("%Y-%m-%dT%H:%M"), Granularity.MINUTE, day, day, p.mod, basis, TimexType.TIME)
     day = shift_day(day_ref, unit, amount)
@@ -440,6 +449,13 @@ def resolve_decade(p: Partial, m: Mention, ref: Reference) -> Resolved:
 
 
 def resolve_century(p: Partial, m: Mention, ref: Reference) -> Resolved:
+    if p.century is not None and p.century < 1:
+        # "the last century": an ordinal word that counts back from the reference, not a numbered century.
+        day_ref, basis = ref.day("anchor")
+        if day_ref is None:
+            return _unanchored(None, Granularity.CENTURY)
+        value, granularity, start, end = unit_value(shift_day(day_ref, "CE", p.century), "CE")
+        return Resolved(value, granularity, start, end, p.mod, basis)
     century = (p.century or 1) - 1
     start = date(max(1, century * 100), 1, 1)
     return Resolved(f"{century:02d}", Granularity.CENTURY, start, date(century * 100 + 99, 12, 31), p.mod)
@@ -647,7 +663,11 @@ def at_clock(resolved: Resolved, p: Partial) -> Resolved:
 def resolve(mention: Mention, reference: Reference) -> Resolved:
     """Fill in a mention's value from the reference; raises Unresolvable for impossible dates."""
     partial = mention.partial
-    resolved = RESOLVERS[partial.kind](partial, mention, reference)
+    try:
+        resolved = RESOLVERS[partial.kind](partial, mention, reference)
+    except (ValueError, OverflowError) as error:
+        # Arithmetic past the calendar's range (year 0, 10000): the words name no representable date.
+        raise Unresolvable(mention.text) from error
     if partial.hour is not None and partial.kind != "clock":
         return at_clock(resolved, partial)
     return resolved

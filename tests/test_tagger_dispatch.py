@@ -1,0 +1,45 @@
+"""The finder tries a rule only where the words at hand can begin one of its matches. These shortcuts
+are derived from the patterns themselves and must never change what is found."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_corpus import NEGATIVES, POSITIVES
+
+from timeline.temporal import find
+from timeline.temporal.find import Finder
+from timeline.temporal.grammar import first_tokens, tokens_after
+
+
+def test_first_tokens_tell_whole_words_from_prefixes() -> None:
+    assert first_tokens(re.compile(r"(?:the|last)\s+year", re.I)) == {"=the", "=last"}
+    assert first_tokens(re.compile(r"sept?\.?\s+\d+", re.I)) == {"sep"}
+    assert first_tokens(re.compile(r"\d+\s+days", re.I)) == {"#digit"}
+
+
+def test_first_tokens_are_unbounded_for_a_pattern_that_may_start_anywhere() -> None:
+    assert first_tokens(re.compile(r"\w+\s+ago", re.I)) is None
+
+
+def test_tokens_after_a_word_name_the_words_that_may_follow_it() -> None:
+    assert tokens_after(re.compile(r"the\s+(?:year|week)|last\s+night", re.I), "the") == {"=year", "=week"}
+    assert tokens_after(re.compile(r"(?:the\s+)?(?P<n>\d+)(?:th)?\s+century", re.I), "the") == {"#digit"}
+
+
+def test_tokens_after_a_word_are_unknown_when_the_pattern_does_not_say() -> None:
+    assert tokens_after(re.compile(r"th(?:e|is)\s+year", re.I), "the") is None
+    assert tokens_after(re.compile(r"mid[\s-]*june", re.I), "mid") is None
+
+
+def _all_texts() -> list[str]:
+    return [p.values[0]["text"] for p in POSITIVES] + [p.values[0] for p in NEGATIVES]
+
+
+def test_sorting_rules_by_the_next_word_finds_exactly_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts, finder = _all_texts(), Finder()
+    shortcut = [[(m.start, m.end, m.rule) for m in finder.find(text)] for text in texts]
+    monkeypatch.setattr(find, "FOLLOW_MIN_RULES", 10**9)
+    plain = [[(m.start, m.end, m.rule) for m in finder.find(text)] for text in texts]
+    assert shortcut == plain
