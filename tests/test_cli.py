@@ -106,3 +106,20 @@ def test_fragment_mode_writes_an_embeddable_div(tmp_path: Path) -> None:
     assert page.startswith("<div") and "<html" not in page
     assert (tmp_path / "timeline.csv").read_text(encoding="utf-8").startswith("start,end,value")
     assert "## 2024-10-18" in (tmp_path / "timeline.md").read_text(encoding="utf-8")
+
+
+def test_a_document_that_breaks_a_stage_is_skipped_and_the_rest_built(monkeypatch) -> None:
+    from timeline import Document, Settings, build_timeline, pipeline
+
+    real = pipeline.analyse
+
+    def failing(document, settings, **options):
+        if document.id == "bad":
+            raise RuntimeError("boom")
+        return real(document, settings, **options)
+
+    monkeypatch.setattr(pipeline, "analyse", failing)
+    documents = [Document(id="bad", text="It closed on 4 May 2020."), Document(id="good", text="It opened on 3 May 2020.")]
+    timeline = build_timeline(documents, Settings())
+    assert [s.path for s in timeline.skipped] == ["bad"] and "boom" in timeline.skipped[0].reason
+    assert timeline.documents == ["good"] and [e.value for e in timeline.events] == ["2020-05-03"]

@@ -10,6 +10,7 @@ from typing import Any
 
 from . import anchoring, events, merge, readers, render
 from .models import AnchorSource, Document, DocumentAnchors, Event, Segment, Skipped, TimeExpression, Timeline, Unanchored
+from .errors import InputError, TimelineError
 from .settings import Settings
 from .temporal import AnchoredSpan, tag
 
@@ -65,8 +66,6 @@ def extract_document(path: str | Path, *, settings: Settings | None = None, stdi
 
 def _single(documents: list[Document], path: str | Path) -> Document:
     if len(documents) != 1:
-        from .errors import InputError
-
         raise InputError(f"holds {len(documents)} documents; extract takes one", path=path)
     return documents[0]
 
@@ -87,11 +86,19 @@ def build_timeline(documents: Sequence[Document], settings: Settings, *, skipped
     found: list[Event] = []
     unanchored: list[Unanchored] = []
     anchored: list[DocumentAnchors] = []
-    used = [d for d in documents if _in_range(d, settings)]
-    for document in used:
-        segments, expressions = analyse(document, settings)
-        anchored.append(anchoring.describe(document, settings, segments))
-        document_events, document_unanchored = events.extract_events(document, segments, expressions)
+    skipped = list(skipped)
+    used: list[Document] = []
+    for document in (d for d in documents if _in_range(d, settings)):
+        try:
+            segments, expressions = analyse(document, settings)
+            description = anchoring.describe(document, settings, segments)
+            document_events, document_unanchored = events.extract_events(document, segments, expressions)
+        except Exception as error:  # one document that breaks a stage is reported; the batch goes on
+            reason = error.reason if isinstance(error, TimelineError) else f"could not be processed ({type(error).__name__}: {error})"
+            skipped.append(Skipped(path=document.id, reason=reason))
+            continue
+        used.append(document)
+        anchored.append(description)
         found.extend(document_events)
         unanchored.extend(document_unanchored)
     merged, conflicts = merge.merge_events(found, keywords=settings.keywords)
@@ -99,7 +106,7 @@ def build_timeline(documents: Sequence[Document], settings: Settings, *, skipped
     kept = {event.id for event in selected}
     conflicts = [c for c in conflicts if kept.intersection(c.events)]
     return Timeline(events=selected, conflicts=conflicts, unanchored=unanchored, documents=[d.id for d in used],
-                    skipped=list(skipped), anchoring=anchored)
+                    skipped=skipped, anchoring=anchored)
 
 
 def build(paths: Iterable[str | Path], settings: Settings | None = None, *, stdin: Any = None,
@@ -108,7 +115,8 @@ def build(paths: Iterable[str | Path], settings: Settings | None = None, *, stdi
     settings = settings or Settings()
     read = readers.read_paths(paths, stdin=stdin, settings=settings)
     timeline = build_timeline(read.documents, settings, skipped=read.skipped)
-    result = BuildResult(timeline=timeline, documents_read=len(read.documents))
+    failed = len(timeline.skipped) - len(read.skipped)  # read, but broke a later stage
+    result = BuildResult(timeline=timeline, documents_read=len(read.documents) - failed)
     if write:
         result.written = render.write_outputs(timeline, settings.out_dir, formats=settings.formats,
                                               title=settings.title, html_mode=settings.html_mode)
