@@ -142,6 +142,13 @@ def _creation_time(root: ElementTree.Element) -> str | None:
 # "2011-11-26-WXX-6" means the day "2011-11-26" (the weekday is redundant).
 _WEEK_WITH_MONTH = re.compile(r"^(?P<year>\d{4})-\d{2}-(?P<week>W\d{2})(?![\d])")
 _DAY_WITH_WEEKDAY = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})-WXX-\d")
+# Spellings of one value that annotators mix: an unpadded ISO week ("2000-W2" is "2000-W02"), a clock
+# time by its hour alone ("T17" is "T17:00", "T24" is "T24:00"), and decades or centuries counted as
+# duration units ("P1DE" is "P10Y", "P2CE" is "P200Y").
+_UNPADDED_WEEK = re.compile(r"^(?P<year>\d{4})-W(?P<week>\d)(?!\d)")
+_HOUR_ONLY = re.compile(r"T(?P<hour>\d{2})$")
+_DECADES_OR_CENTURIES = re.compile(r"^P(?P<amount>\d+)(?P<unit>DE|CE)$")
+_YEARS_PER_UNIT = {"DE": 10, "CE": 100}
 
 
 def normalise_value(value: str | None) -> str | None:
@@ -150,7 +157,13 @@ def normalise_value(value: str | None) -> str | None:
         return None
     value = value.strip()
     value = _WEEK_WITH_MONTH.sub(r"\g<year>-\g<week>", value)
-    return _DAY_WITH_WEEKDAY.sub(r"\g<day>", value)
+    value = _DAY_WITH_WEEKDAY.sub(r"\g<day>", value)
+    value = _UNPADDED_WEEK.sub(r"\g<year>-W0\g<week>", value)
+    value = _HOUR_ONLY.sub(r"T\g<hour>:00", value)
+    duration = _DECADES_OR_CENTURIES.match(value)
+    if duration:
+        value = f"P{int(duration['amount']) * _YEARS_PER_UNIT[duration['unit']]}Y"
+    return value
 
 
 @dataclass(frozen=True)

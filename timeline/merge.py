@@ -27,8 +27,6 @@ CONFLICT_WINDOW_DAYS = 7
 _CONTAINMENT_DAYS = 31
 """A mention coarser than a month ("in 2010") only joins mentions of the same span: it frames, not reports."""
 
-_CENTRALITY_WEIGHT = 2.0
-"""How much closeness to a date's main story counts, beside importance, when only K events per date are kept."""
 _READABLE_WORDS = 30
 _MIN_READABLE_WORDS = 6
 _WORDINESS = 0.01
@@ -179,9 +177,17 @@ def cluster_events(events: Sequence[Event], *, threshold: float = MERGE_THRESHOL
     return [c.members for c in clusters], vectors
 
 
+def origin_key(source: Source) -> str:
+    """Who stands behind a source: its document, or for a search result the result's own URL (else title),
+    since one page of results quotes many outlets."""
+    if source.segment_kind == SegmentKind.SNIPPET:
+        return f"{source.document}\x00{source.url or source.title or source.segment}"
+    return source.document
+
+
 def independent_sources(sources: Iterable[Source]) -> int:
-    """Distinct documents: many sentences of one article are one source."""
-    return len({source.document for source in sources})
+    """Distinct documents (many sentences of one article are one source); distinct results of a search page."""
+    return len({origin_key(source) for source in sources})
 
 
 def _wordiness(text: str) -> float:
@@ -235,8 +241,8 @@ def _sum_vectors(vectors: Iterable[Vector]) -> dict[str, float]:
 
 
 def _voice(source: Source) -> tuple[str, int]:
-    """Who is speaking: an article as a whole, or one post of a thread (each post has its own author)."""
-    return (source.document, source.segment if source.segment_kind == SegmentKind.POST else -1)
+    """Who is speaking: an article, one search result, or one post of a thread (each post has its author)."""
+    return (origin_key(source), source.segment if source.segment_kind == SegmentKind.POST else -1)
 
 
 def _incompatible(a: Event, b: Event) -> bool:
@@ -354,26 +360,36 @@ def select(events: Sequence[Event], settings: Settings) -> list[Event]:
     by_date: dict[tuple[date, date], list[Event]] = defaultdict(list)
     for event in eligible:
         by_date[(event.start, event.end)].append(event)
+    everything: dict[tuple[date, date], list[Event]] = defaultdict(list)
+    for event in events:
+        if _in_window(event, settings):
+            everything[(event.start, event.end)].append(event)
     if settings.max_dates is not None:
         scores = date_scores([e for e in events if _in_window(e, settings)])
         # Days first: a summary by date names days, and a month enters only when too few days are known.
         ranked = sorted(by_date, key=lambda key: (key[0] != key[1], -scores.get(key, 0.0), key))
         by_date = {key: by_date[key] for key in ranked[: settings.max_dates]}
     chosen = []
-    for group in by_date.values():
+    for key, group in by_date.items():
         if settings.per_date is not None and len(group) > settings.per_date:
-            centrality = date_centrality(group)
-            group = sorted(group, key=lambda e: (-(e.importance + _CENTRALITY_WEIGHT * centrality[e.id]), e.id))
+            # What the date is mostly about is read from all its reports, keyword or not; the keyword
+            # only decides which of them may be shown.
+            centrality = date_centrality(group, among=everything[key])
+            group = sorted(group, key=lambda e: (-round(centrality[e.id], 6), -e.importance, e.id))
             group = group[: settings.per_date]
         chosen.extend(group)
     return sorted(chosen, key=lambda e: (e.start, e.end, -e.importance, e.id))
 
 
-def date_centrality(events: Sequence[Event]) -> dict[str, float]:
+def date_centrality(events: Sequence[Event], *, among: Sequence[Event] = ()) -> dict[str, float]:
     """How close each event of one date is to what that date's reports are mostly about (TF-IDF cosine
-    with the centroid of the date's events, each weighted by its independent sources)."""
-    terms = [_event_terms(e) for e in events]
+    with the centroid of the date's events, each weighted by its independent sources).
+
+    ``among`` is every event of the date when ``events`` is a filtered part of it (the keyword events).
+    """
+    pool = list({e.id: e for e in [*events, *among]}.values())
+    terms = [_event_terms(e) for e in pool]
     space = TfidfSpace(terms)
-    vectors = [space.vector(t) for t in terms]
-    centroid = _unit(_sum_vectors({t: w * e.source_count for t, w in v.items()} for e, v in zip(events, vectors)))
-    return {e.id: _dot(v, centroid) for e, v in zip(events, vectors)}
+    vectors = {e.id: space.vector(t) for e, t in zip(pool, terms)}
+    centroid = _unit(_sum_vectors({t: w * e.source_count for t, w in vectors[e.id].items()} for e in pool))
+    return {e.id: _dot(vectors[e.id], centroid) for e in events}

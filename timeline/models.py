@@ -166,7 +166,8 @@ class Event(Model):
     text: str
     reported_speech: bool = False
     sources: list[Source]
-    source_count: int = Field(1, description="independent sources: distinct documents that report it")
+    source_count: int = Field(1, description="independent sources: distinct documents (and distinct results "
+                                             "of a search page) that report it")
     importance: float = 0.0
     conflicts: list[str] = Field([], description="values other sources give the same happening")
 

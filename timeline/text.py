@@ -4,21 +4,52 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z0-9\"“‘'(\[])|\n\s*\n|\n(?=\s*[•*-])|\n(?=[^\n]{0,80}\n)")
-_SENTENCE_END_AFTER = re.compile(r"[.!?](?=[\"”’')\]]*(?:\s|$))|\n\s*\n|\n(?=\s*[•*-])")
+# A sentence ends at terminal punctuation (closing quotes and tokenized `` '' `` kept with it) that is
+# followed by the end of its line, or by a space and a sentence opener. A line-final stop always ends
+# a sentence: tokenized corpora put one sentence per line, and their next line may open with a
+# backtick quote or a lowercase word ("`` We ...", "iPod sales ...").
+_CLOSERS = r"(?:[\"”’')\]]|\s''|\s'(?=\s|$)|\s-RRB-|\s-RSB-)*"
+_STOP = re.compile(rf"[.!?]{_CLOSERS}(?=[ \t]*(?:\n|$)|[ \t]+[A-Z0-9\"“‘'(\[`])")
+# Breaks that end a sentence without a stop: a blank line, a bullet, a short line such as a headline.
+_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[•*-]\s)|(?P<short>\n(?=[^\n]{0,80}(?:\n|$)))")
+# "Mr. Smith", "U.S. officials", "Jan. 5": a stop after these does not end the sentence inside a line.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Hon|Inc|Corp|Co|Ltd|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|a\.m|p\.m|e\.g|i\.e)|\b[A-Z](?:\.[A-Z])*)$")
+# A line that stops on a comma or a word that cannot end a sentence runs on into the next (hard-wrapped prose).
+_CONTINUED = re.compile(r"(?:[,;:(\[-]|\b(?:a|an|the|of|on|in|at|to|by|for|from|with|and|or|but|nor|that|which|"
+                        r"who|whose|as|than|into|onto|its|their|his|her|our|is|are|was|were|be|been|will|would)"
+                        r")[ \t]*$", re.IGNORECASE)
 _MAX_SENTENCE = 400
+
+
+def _ends(text: str, low: int, high: int) -> list[tuple[int, int]]:
+    """(stop, next start) of every sentence end in text[low:high]: where one sentence stops, where the next begins."""
+    found = []
+    for match in _STOP.finditer(text, low, high):
+        line_final = re.match(r"[ \t]*(?:\n|$)", text[match.end():match.end() + 200]) is not None
+        if not line_final and _ABBREVIATION.search(text, max(0, match.start() - 12), match.start()):
+            continue
+        found.append((match.end(), match.end()))
+    for match in _BREAK.finditer(text, low, high):
+        if match.group("short") is None or not _CONTINUED.search(text, max(0, match.start() - 20), match.start()):
+            found.append((match.start(), match.end()))
+    return sorted(found)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end): nearest sentence ends on either side, within 400 characters."""
     low = max(0, start - _MAX_SENTENCE)
     left = low
-    for match in _SENTENCE_END_BEFORE.finditer(text, low, start):
-        left = match.end()
-    right_match = _SENTENCE_END_AFTER.search(text, end, min(len(text), end + _MAX_SENTENCE))
-    right = right_match.end() if right_match else min(len(text), end + _MAX_SENTENCE)
+    for stop, following in _ends(text, low, start):
+        if stop <= start:
+            left = max(left, following)
+    high = min(len(text), end + _MAX_SENTENCE)
+    right = next((stop for stop, _ in _ends(text, end, high) if stop >= end), high)
     while left < right and text[left].isspace():
         left += 1
+    while right > left and text[right - 1].isspace():
+        right -= 1
     return left, right
 
 

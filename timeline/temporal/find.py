@@ -250,6 +250,8 @@ class Normaliser:
             p.unit = _COMPACT_UNITS.get(key) if rule.name == "compact_ago" else self.units.get(key, key.upper())
             if p.unit is None:
                 raise _Reject(g["unit"])
+            if rule.kind == "duration" and "amount" not in g and key.endswith("s"):
+                p.amount, p.vague = None, True  # "the first hours": some number of hours, PTXH
 
     def _direction(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if "dir" in g:

@@ -206,11 +206,17 @@ def infer_year(month: int, day: int | None, reference: date, tense: str) -> int:
 
     Past tense takes the latest such month up to the reference's own, future tense the next one from
     it (months are compared, as HeidelTime does, so "Oct. 31" written on Oct. 27 stays in the year
-    whatever the tense). Without a tense, news mostly looks back: the latest occurrence up to the
+    whatever the tense), a prospective (weak future) reading the nearest one. Without a tense, news mostly looks back: the latest occurrence up to the
     reference day, unless that lies more than nine months back.
     """
-    if tense in ("future", "prospective"):
+    if tense == "future":
         return reference.year + (1 if month < reference.month else 0)
+    if tense == "prospective":
+        # A weak pointer ahead ("agreed to acquire it in January"): the nearest such month, ahead on a tie,
+        # so that "to total assets as of Sept. 30", written in October, stays in the past September.
+        if (month - reference.month) % 12 <= 6:
+            return reference.year + (1 if month < reference.month else 0)
+        return reference.year - (1 if month > reference.month else 0)
     if tense == "past":
         return reference.year - (1 if month > reference.month else 0)
     past = reference.year if (month, day or 1) <= (reference.month, reference.day) else reference.year - 1
@@ -240,8 +246,10 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
         return day_ref.year + p.year_dir, basis
     if p.dir is not None:
         return _relative_month_year(p.month, p.dir, day_ref), basis
-    if ref.sentence_year is not None and ref.sentence_year[0] == m.sentence:
-        # "Last year's festival opened late, on July 22": the sentence already named the year.
+    past_year_ahead = m.tense == "future" and ref.sentence_year is not None and ref.sentence_year[1] < day_ref.year
+    if ref.sentence_year is not None and ref.sentence_year[0] == m.sentence and not past_year_ahead:
+        # "Last year's festival opened late, on July 22": the sentence already named the year. Not
+        # so for what lies ahead ("invited in July 1997, they will join on March 12"): no past year.
         return ref.sentence_year[1], "sentence"
     return infer_year(p.month, p.day, day_ref, m.tense), basis
 

@@ -16,9 +16,13 @@ PROSPECTIVE = "prospective"
 """A weak pointer ahead (an infinitive: "agreed to acquire it in January"): enough to move a year-less
 month forward, too weak to turn a bare weekday, which news uses for the past."""
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+# Numbers are words too, so that "to $300 million" never reads as the infinitive "to million".
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d.,]*(?:st|nd|rd|th)?")
 _BEFORE_WORDS = 12
 _AFTER_WORDS = 8
+_GOVERNOR_WORDS = 4
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                          "my", "your"})
 
 
 class TenseGuesser:
@@ -41,6 +45,8 @@ class TenseGuesser:
         self.modals = set(words["modals"])
         self.present_verbs = set(words["present_verbs"])
         self.not_infinitives = set(words["not_infinitives"])
+        self.intention_verbs = set(words["intention_verbs"])
+        self.prospective_with_preposition = set(words["prospective_with_preposition"])
 
     def __call__(self, text: str, start: int, end: int) -> tuple[str, int]:
         """The tense around text[start:end], and where its sentence starts."""
@@ -52,10 +58,17 @@ class TenseGuesser:
         after = [w.replace("’", "'") for w in _WORD.findall(text[end:right])]
         tokens = before + ["<mention>"] + after
         here = len(before)
+        # The verb that governs a time phrase mostly comes just before it ("supposed to conclude by May,
+        # invited ..."): a few words back are read first, then both sides outward, nearest first.
+        for distance in range(1, _GOVERNOR_WORDS + 1):
+            if here - distance >= 0:
+                tense = self.cue(tokens, here - distance, ahead_of_mention=True)
+                if tense is not None:
+                    return tense
         for distance in range(1, max(_BEFORE_WORDS, _AFTER_WORDS) + 1):
             for index, limit in ((here - distance, _BEFORE_WORDS), (here + distance, _AFTER_WORDS)):
                 if distance <= limit and 0 <= index < len(tokens) and index != here:
-                    tense = self.cue(tokens, index)
+                    tense = self.cue(tokens, index, ahead_of_mention=index < here)
                     if tense is not None:
                         return tense
         return PRESENT
@@ -78,6 +91,10 @@ class TenseGuesser:
             position -= 1
         return None
 
+    def _past_perfect(self, tokens: list[str], index: int) -> bool:
+        """Whether "had" governs the verb at ``index`` ("had been scheduled to expire": a plan overtaken)."""
+        return any(word.lower() in ("had", "hadn't") for word in tokens[max(0, index - 3) : index])
+
     def _previous_word(self, tokens: list[str], index: int) -> str:
         position = index - 1
         while position >= 0 and tokens[position].lower() in self.skippable:
@@ -94,8 +111,10 @@ class TenseGuesser:
         return (index > 0 and tokens[index - 1].lower() == "to" and word.isalpha() and word.islower()
                 and word not in self.not_infinitives and not word.endswith("ed"))
 
-    def cue(self, tokens: list[str], index: int) -> str | None:
-        """The tense a word signals in its place, or None when it signals none."""
+    def cue(self, tokens: list[str], index: int, ahead_of_mention: bool = False) -> str | None:
+        """The tense a word signals in its place, or None when it signals none. A plan ("planned to
+        leave") points ahead only for a mention inside what was planned, after the verb: in "On Friday,
+        the government planned to ...", Friday is when the planning happened."""
         word = tokens[index].lower()
         following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
         if word in self.future_auxiliaries or word.endswith("'ll"):
@@ -104,8 +123,17 @@ class TenseGuesser:
             return FUTURE
         if word in self.present_be and following == "to":
             return FUTURE
+        planned = ahead_of_mention and (word in self.intention_verbs and following == "to"
+                                        or word in self.prospective_participles and following == "for")
+        if planned and not self._past_perfect(tokens, index):
+            # "planned to work till mid April", "was planned for early March": the plan looks ahead
+            return FUTURE
         if self._infinitive(tokens, index):
             # "is scheduled to fly", "had been due to expire": the verb governing the infinitive decides.
+            if index >= 2 and self._past_perfect(tokens, index - 2):
+                return PAST  # "had been due to expire Friday": a plan overtaken by events
+            if index >= 2 and ahead_of_mention and tokens[index - 2].lower() in self.intention_verbs:
+                return FUTURE  # "planned to leave Thursday": what was planned has not happened yet
             governor = self.cue(tokens, index - 2) if index >= 2 else None
             return FUTURE if governor == FUTURE else PROSPECTIVE
         if word in self.future_words or word in self.scheduling_verbs:
@@ -116,13 +144,20 @@ class TenseGuesser:
             return FUTURE  # "was extended to Nov. 16", "postponed until Tuesday": a new date ahead
         if word in self.prospective_participles or self._participle(word):
             auxiliary = self._auxiliary(tokens, index)
+            if auxiliary in _DETERMINERS and word not in self.prospective_participles:
+                return None  # "on a still unspecified date", "the revised offer": an adjective, no tense
             if auxiliary in self.future_auxiliaries or auxiliary == "will":
                 return FUTURE
             if auxiliary in self.present_be or auxiliary in ("be", "to"):
                 return FUTURE if word in self.prospective_participles else None
+            if auxiliary in ("has", "have") and word in self.prospective_participles:
+                return FUTURE  # "has scheduled a news conference Thursday": arranged now, held later
             if auxiliary in self.past_auxiliaries or auxiliary in ("has", "have", "past"):
                 return PAST
-            return FUTURE if word in self.prospective_alone else PAST
+            if word in self.prospective_alone and (word not in self.prospective_with_preposition
+                                                   or following in ("to", "for")):
+                return FUTURE
+            return PAST
         if word in self.past_auxiliaries:
             return PAST
         if word in self.present_verbs:

@@ -1,0 +1,69 @@
+"""Where an event's source says it came from: a search result's own title, URL and outlet; a thread's
+headers are never events, while a comment's own relative dates are."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from inputs_support import MIXED
+
+import timeline
+from timeline import SegmentKind
+
+SNIPPETS = MIXED / "snippets"
+HACKER_NEWS = MIXED / "threads" / "hacker-news-dns-outage.txt"
+
+
+def built(path) -> timeline.Timeline:
+    return timeline.build([path], write=False).timeline
+
+
+@pytest.fixture(scope="module")
+def web_results() -> timeline.Timeline:
+    return built(SNIPPETS / "search-springfield-water.txt")
+
+
+@pytest.fixture(scope="module")
+def hacker_news() -> timeline.Timeline:
+    return built(HACKER_NEWS)
+
+
+def source_of(events: list[timeline.Event], phrase: str) -> timeline.Source:
+    (event,) = [e for e in events if phrase in e.text]
+    (source,) = event.sources
+    return source
+
+
+def test_a_search_result_source_carries_the_results_own_title_url_and_outlet(web_results) -> None:
+    source = source_of(web_results.events, "boil-water notice on Tuesday")
+    assert source.segment_kind == SegmentKind.SNIPPET
+    assert source.title == "Boil-water notice lifted for east Springfield"
+    assert source.url == "https://gazette.example.com/local/water-main"
+    assert source.outlet == "Springfield Gazette"
+
+
+def test_results_of_one_search_page_keep_apart_their_outlets(web_results) -> None:
+    outlets = {source_of(web_results.events, phrase).outlet
+               for phrase in ("boil-water notice on Tuesday", "Councillors voted", "ran brown again")}
+    assert outlets == {"Springfield Gazette", "Harbour Herald", "Radio Springfield"}
+
+
+def test_a_result_without_an_address_line_is_titled_by_its_own_first_line_without_its_date() -> None:
+    events = built(SNIPPETS / "news-search-ferry.txt").events
+    source = source_of(events, "Union leaders met the transport minister")
+    assert source.title == "Union leaders met the transport minister on Friday and described the talks…"
+    assert source.url is None
+
+
+def test_thread_headers_never_become_events(hacker_news) -> None:
+    header_words = ("points by", "hide | past", "| next", "| parent", "| prev", "reply")
+    assert not [e.text for e in hacker_news.events if any(word in e.text for word in header_words)]
+    assert all(s.segment_kind != SegmentKind.POST_HEADER for e in hacker_news.events for s in e.sources)
+
+
+def test_a_comments_yesterday_in_its_body_is_an_event_on_the_day_before_the_comment(hacker_news) -> None:
+    # alice_k wrote "2 days ago" before retrieval on 14 June: her "15:30 yesterday" is 12 June
+    events = [e for e in hacker_news.events if "resolution failures" in e.text]
+    assert events and all(e.start == date(2023, 6, 12) for e in events)
+    assert all(s.segment_kind == SegmentKind.POST and "yesterday" in s.sentence for e in events for s in e.sources)
