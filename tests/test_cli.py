@@ -123,3 +123,28 @@ def test_a_document_that_breaks_a_stage_is_skipped_and_the_rest_built(monkeypatc
     timeline = build_timeline(documents, Settings())
     assert [s.path for s in timeline.skipped] == ["bad"] and "boom" in timeline.skipped[0].reason
     assert timeline.documents == ["good"] and [e.value for e in timeline.events] == ["2020-05-03"]
+
+
+def test_impossible_front_matter_date_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("The plant closed on 4 May 2020.", encoding="utf-8")
+    (tmp_path / "bad.md").write_text("---\ndate: 2024-13-45\n---\nTalks resumed on Friday.\n", encoding="utf-8")
+    result = run("build", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "bad.md: front matter holds an impossible value" in result.stderr
+    assert "read 1 document(s), skipped 1, 1 event(s)" in result.stdout
+
+
+def test_a_reader_that_breaks_on_one_file_skips_it_and_reads_the_rest(monkeypatch, tmp_path: Path) -> None:
+    from timeline import readers
+
+    (tmp_path / "good.txt").write_text("The plant closed on 4 May 2020.", encoding="utf-8")
+    (tmp_path / "page.html").write_text("<html><body><p>It opened on 3 May 2020.</p></body></html>", encoding="utf-8")
+
+    def breaking(path, text, sidecar, settings):
+        raise RuntimeError("parser gave up")
+
+    monkeypatch.setitem(readers.READERS, ".html", breaking)
+    read = readers.read_paths([tmp_path])
+    assert [d.id.endswith("good.txt") for d in read.documents] == [True]
+    assert len(read.skipped) == 1 and read.skipped[0].path.endswith("page.html")
+    assert "parser gave up" in read.skipped[0].reason

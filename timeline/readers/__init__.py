@@ -114,5 +114,8 @@ def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Sett
                 result.extend(read_file(file, settings=settings))
             except TimelineError as error:
                 result.skipped.append(Skipped(path=error.path or str(file), reason=error.reason))
+            except Exception as error:  # a reader's library choking on one file must not stop the batch
+                reason = f"could not be read ({type(error).__name__}: {error})"
+                result.skipped.append(Skipped(path=str(file), reason=reason))
     return result
 

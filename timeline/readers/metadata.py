@@ -80,6 +80,8 @@ def split_front_matter(text: str, *, path: str | Path | None) -> tuple[dict[str,
         data = yaml.safe_load(match.group("yaml")) or {}
     except yaml.YAMLError as error:
         raise MetadataError(f"front matter is not valid YAML: {str(error).splitlines()[0]}", path=path) from error
+    except ValueError as error:  # a well-formed but impossible YAML date ("date: 2024-13-45")
+        raise MetadataError(f"front matter holds an impossible value: {error}", path=path) from error
     if not isinstance(data, dict):
         raise MetadataError("front matter must be a YAML mapping", path=path)
     return data, match.end()
