@@ -148,3 +148,10 @@ def test_a_reader_that_breaks_on_one_file_skips_it_and_reads_the_rest(monkeypatc
     assert [d.id.endswith("good.txt") for d in read.documents] == [True]
     assert len(read.skipped) == 1 and read.skipped[0].path.endswith("page.html")
     assert "parser gave up" in read.skipped[0].reason
+
+
+def test_version_flag_names_the_installed_version() -> None:
+    from importlib import metadata
+
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"timeline {metadata.version('timeline')}"

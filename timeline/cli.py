@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from importlib import metadata
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -49,6 +50,7 @@ def _input_settings(args: argparse.Namespace) -> dict:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description="Turn documents into a dated event timeline.")
+    parser.add_argument("--version", action="version", version=f"timeline {metadata.version('timeline')}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="build a timeline from files and folders")
