@@ -6,14 +6,16 @@ from pathlib import Path
 
 from ..errors import RenderError
 from ..models import Timeline
-from .exports import to_csv, to_json, to_markdown
+from .exports import to_csv, to_json, to_markdown, to_timelinejs
 from .plot import build_figure, render_html
 from .spec import Row, build_spec
 
-__all__ = ["Row", "build_spec", "build_figure", "render_html", "to_json", "to_csv", "to_markdown", "write_outputs",
+__all__ = ["Row", "build_spec", "build_figure", "render_html", "to_json", "to_csv", "to_markdown", "to_timelinejs",
+           "write_outputs",
            "FORMATS"]
 
-FORMATS = ("html", "json", "csv", "md")
+FORMATS = ("html", "json", "csv", "md", "timelinejs")
+"""Output formats; each is written as timeline.<format>, TimelineJS as timeline.timelinejs.json."""
 
 
 def write_outputs(timeline: Timeline, out_dir: Path, *, formats: tuple[str, ...], title: str,
@@ -24,12 +26,14 @@ def write_outputs(timeline: Timeline, out_dir: Path, *, formats: tuple[str, ...]
         "json": lambda: to_json(timeline),
         "csv": lambda: to_csv(timeline),
         "md": lambda: to_markdown(timeline, title=title),
+        "timelinejs": lambda: to_timelinejs(timeline, title=title),
     }
+    file_names = {"timelinejs": "timeline.timelinejs.json"}
     written = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         for name in formats:
-            path = out_dir / f"timeline.{name}"
+            path = out_dir / file_names.get(name, f"timeline.{name}")
             path.write_text(renderers[name](), encoding="utf-8")
             written.append(path)
     except OSError as error:

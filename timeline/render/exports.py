@@ -1,12 +1,14 @@
-"""Timeline → JSON, CSV and Markdown."""
+"""Timeline → JSON, CSV, Markdown and TimelineJS."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from datetime import date
+from html import escape
 
-from ..models import Timeline
+from ..models import Event, Granularity, Timeline
 
 
 def to_json(timeline: Timeline) -> str:
@@ -56,3 +58,46 @@ def to_markdown(timeline: Timeline, *, title: str = "Timeline") -> str:
                 sides.append(f"{value} ({names})" if names else value)
             lines.append(f"- {conflict.title}: {' vs '.join(sides)}")
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
+
+
+# TimelineJS dates may leave out the day or the month: a value known to the month is given to the month,
+# so the slide spans it and no day is made up. A week is a run of known days.
+_TO_MONTH = frozenset({Granularity.MONTH, Granularity.SEASON, Granularity.QUARTER, Granularity.HALF})
+_TO_YEAR = frozenset({Granularity.YEAR, Granularity.DECADE, Granularity.CENTURY})
+
+
+def _timelinejs_date(day: date, granularity: Granularity) -> dict[str, int]:
+    if granularity in _TO_YEAR:
+        return {"year": day.year}
+    if granularity in _TO_MONTH:
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def _timelinejs_slide(event: Event) -> dict:
+    names = [escape(s.title or s.document) for s in event.sources]
+    cited = ", ".join(dict.fromkeys(f'<a href="{escape(s.url)}">{escape(s.title or s.url)}</a>' if s.url
+                                    else escape(s.title or s.document) for s in event.sources))
+    count = f"{event.source_count} independent source{'' if event.source_count == 1 else 's'}"
+    warning = f"<p>Other sources give {escape(', '.join(event.conflicts))}.</p>" if event.conflicts else ""
+    slide: dict = {
+        "unique_id": event.id,
+        "start_date": _timelinejs_date(event.start, event.granularity),
+        "text": {"headline": escape(event.title),
+                 "text": f"<p>{escape(event.text)}</p>{warning}<p><small>{count}: {cited}</small></p>"},
+        "display_date": event.value if event.start != event.end else event.start.isoformat(),
+    }
+    end = _timelinejs_date(event.end, event.granularity)
+    if end != slide["start_date"]:
+        slide["end_date"] = end
+    if len(set(names)) == 1:
+        slide["group"] = names[0]
+    return slide
+
+
+def to_timelinejs(timeline: Timeline, *, title: str = "Timeline") -> str:
+    """The events as a TimelineJS3 JSON file (load it with `new TL.Timeline(id, data)`)."""
+    data = {"title": {"text": {"headline": escape(title), "text": f"{len(timeline.events)} events from "
+                                                               f"{len(timeline.documents)} documents"}},
+            "events": [_timelinejs_slide(event) for event in timeline.events]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
