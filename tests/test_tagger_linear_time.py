@@ -137,6 +137,6 @@ class CountingDict(dict):
 
 def test_a_long_word_costs_a_bounded_number_of_rule_lookups() -> None:
     finder = Finder()
-    finder._by_prefix = CountingDict(finder._by_prefix)
+    finder._first.prefixes = CountingDict(finder._first.prefixes)
     finder.find("x" * 100_000)
-    assert finder._by_prefix.lookups <= 100
+    assert finder._first.prefixes.lookups <= 100

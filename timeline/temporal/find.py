@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import TimexType
-from .grammar import DIGIT, Grammar, Rule, load_grammar, token_fits, tokens_after
+from .grammar import Grammar, KeyIndex, Rule, load_grammar, tokens_after
 from .tense import TenseGuesser
 
 CONTEXT_CHARS = 30
@@ -349,12 +349,8 @@ class Finder:
         self._unindexed = tuple(rule for rule in self.grammar.rules if rule.starts is None)
         self._by_token: dict[str, tuple[Rule, ...]] = {}
         self._by_pair: dict[tuple[str, str], tuple[Rule, ...]] = {}
-        self._seconds: dict[tuple[int, str], frozenset[str] | None] = {}
-        self._by_prefix: dict[str, list[int]] = {}
-        for rule in self._indexed:
-            for prefix in rule.starts or ():
-                self._by_prefix.setdefault(prefix, []).append(rule.priority)
-        self._longest_prefix = max((len(prefix) for prefix in self._by_prefix), default=0)
+        self._first = KeyIndex((rule.priority, rule.starts) for rule in self._indexed)
+        self._seconds: dict[str, KeyIndex] = {}
 
     def _leading_preposition(self, text: str, start: int, end: int) -> int:
         """How many characters of a leading preposition to leave out: TIMEX3 extents never hold one
@@ -381,12 +377,7 @@ class Finder:
         """The rules whose matches may begin with ``token`` (memoised: tokens repeat)."""
         rules = self._by_token.get(token)
         if rules is None:
-            if token[0].isdigit():
-                found = set(self._by_prefix.get(DIGIT, ()))
-            else:
-                found = set(self._by_prefix.get(f"={token}", ()))
-                for length in range(1, min(len(token), self._longest_prefix) + 1):
-                    found.update(self._by_prefix.get(token[:length], ()))
+            found = self._first.fitting(token)
             rules = tuple(self.grammar.rules[priority] for priority in sorted(found))
             if len(self._by_token) < _CACHE_LIMIT:
                 self._by_token[token] = rules
@@ -397,16 +388,16 @@ class Finder:
         (grammar.tokens_after works out which words may come second; memoised: word pairs repeat)."""
         kept = self._by_pair.get((token, following))
         if kept is None:
-            kept = tuple(rule for rule in rules if token_fits(self._second_tokens(rule, token), following))
+            seconds = self._seconds.get(token)
+            if seconds is None:
+                seconds = KeyIndex((rule.priority, tokens_after(rule.regex, token)) for rule in rules)
+                if len(self._seconds) < _CACHE_LIMIT:
+                    self._seconds[token] = seconds
+            fitting = seconds.fitting(following)
+            kept = tuple(rule for rule in rules if rule.priority in fitting)
             if len(self._by_pair) < _CACHE_LIMIT:
                 self._by_pair[(token, following)] = kept
         return kept
-
-    def _second_tokens(self, rule: Rule, token: str) -> frozenset[str] | None:
-        key = (rule.priority, token)
-        if key not in self._seconds:
-            self._seconds[key] = tokens_after(rule.regex, token)
-        return self._seconds[key]
 
     def _accept(self, rule: Rule, match: re.Match[str], text: str, found: list) -> None:
         start, end = match.span()

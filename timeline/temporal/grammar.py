@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
+from collections.abc import Iterable
 
 import yaml
 
@@ -153,7 +154,8 @@ def _sequence_firsts(items: list, follow: bool = False) -> tuple[set[str], bool]
             elif _WORD_CHAR.match(literal[0]):
                 word = re.match(r"\w+", literal).group(0)  # type: ignore[union-attr]
                 whole = len(word) < len(literal) or not _may_start_word(items[index:], follow)
-                firsts.add(f"={word}" if whole else word)
+                longer = None if whole else _word_goes_on(word, items[index:], follow)
+                firsts |= longer if longer is not None else {f"={word}" if whole else word}
             else:
                 firsts.add(literal[0])
             return firsts, False
@@ -163,6 +165,19 @@ def _sequence_firsts(items: list, follow: bool = False) -> tuple[set[str], bool]
             return firsts, False
         index += 1
     return firsts, True
+
+
+def _word_goes_on(word: str, rest: list, follow: bool) -> set[str] | None:
+    """The keys of a word the pattern spells on after ``word`` ("e" then "very|ach" → "=every", "=each"):
+    the regex parser factors common prefixes out of alternatives, which would leave only "e" to index by.
+    None when what follows does not spell on in words alone (then the prefix ``word`` is the key)."""
+    try:
+        keys, nullable = _sequence_firsts(rest, follow)
+    except _Anywhere:
+        return None
+    if nullable or not keys or any(key == DIGIT or not _WORD_CHAR.match(key.lstrip("=")[:1]) for key in keys):
+        return None
+    return {f"={word}{key[1:]}" if key[0] == "=" else word + key for key in keys}
 
 
 def _element_firsts(name: str, value, follow: bool) -> tuple[set[str], bool]:
@@ -187,10 +202,16 @@ def _element_firsts(name: str, value, follow: bool) -> tuple[set[str], bool]:
     raise _Anywhere
 
 
+@cache
+def _parsed(pattern: str, flags: int) -> list:
+    """A pattern's parse tree, parsed once: the finder asks about the same rules over and over."""
+    return list(sre_parse.parse(pattern, flags))
+
+
 def first_tokens(regex: re.Pattern[str]) -> frozenset[str] | None:
     """What the first token of any match of ``regex`` starts with, or None when that cannot be bounded."""
     try:
-        firsts, nullable = _sequence_firsts(list(sre_parse.parse(regex.pattern, regex.flags)))
+        firsts, nullable = _sequence_firsts(_parsed(regex.pattern, regex.flags))
     except _Anywhere:
         return None
     return None if nullable or not firsts else frozenset(firsts)
@@ -201,6 +222,39 @@ def token_fits(keys: frozenset[str] | None, token: str) -> bool:
     if keys is None or f"={token}" in keys or (DIGIT in keys and token[:1].isdigit()):
         return True
     return any(token.startswith(key) for key in keys if key[0] != "=" and key != DIGIT)
+
+
+class KeyIndex:
+    """Which of some numbered items fit a token, by each item's first-token keys (see first_tokens),
+    found by looking the token up rather than by testing every item's keys."""
+
+    def __init__(self, keyed: Iterable[tuple[int, frozenset[str] | None]]) -> None:
+        self.anywhere: set[int] = set()
+        self.digit: set[int] = set()
+        self.words: dict[str, set[int]] = {}
+        self.prefixes: dict[str, set[int]] = {}
+        for item, keys in keyed:
+            if keys is None:
+                self.anywhere.add(item)
+                continue
+            for key in keys:
+                if key == DIGIT:
+                    self.digit.add(item)
+                elif key[0] == "=":
+                    self.words.setdefault(key[1:], set()).add(item)
+                else:
+                    self.prefixes.setdefault(key, set()).add(item)
+        self.longest = max(map(len, self.prefixes), default=0)
+
+    def fitting(self, token: str) -> set[int]:
+        """The items whose keys fit a lower-case token (token_fits, for all of them at once)."""
+        found = set(self.anywhere)
+        if token[:1].isdigit():
+            found |= self.digit
+        found |= self.words.get(token, set())
+        for length in range(1, min(len(token), self.longest) + 1):
+            found |= self.prefixes.get(token[:length], set())
+        return found
 
 
 class _Unknown(Exception):
@@ -279,7 +333,7 @@ def tokens_after(regex: re.Pattern[str], word: str) -> frozenset[str] | None:
     """What the token after ``word`` starts with, in matches of ``regex`` that begin with that whole word
     ("the" → {"=year", "=weekend", ...}); None when it cannot be bounded (then anything may follow)."""
     try:
-        continuations = _after_word(list(sre_parse.parse(regex.pattern, regex.flags)), word)
+        continuations = _after_word(_parsed(regex.pattern, regex.flags), word)
         keys: set[str] = set()
         for continuation in continuations:
             firsts, nullable = _sequence_firsts(continuation)
