@@ -32,3 +32,11 @@ def test_hours_ago_against_a_timed_anchor_keep_the_clock() -> None:
 
 def test_an_expression_past_the_calendar_range_is_dropped_not_raised() -> None:
     assert [e.value for e in extract("the last century", published="0050-06-01")] == []
+
+
+def test_talk_of_the_reported_quarter_keeps_it_in_view() -> None:
+    filler = " The chain opened stores and hired staff across the region." * 20
+    text = ("Third-quarter profit rose 8%." + filler + " Sales in the latest quarter climbed." + filler
+            + " Margins widened from a year earlier.")
+    found = {e.text: e.value for e in extract(text, published="1995-10-20")}
+    assert (found["the latest quarter"], found["a year earlier"]) == ("1995-Q3", "1994-Q3")

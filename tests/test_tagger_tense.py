@@ -40,6 +40,9 @@ def tense_of(sentence: str, mention: str) -> str:
         ("The index is at a record in January.", "January", "present"),
         ("He declined to comment on Friday.", "Friday", "past"),
         ("The vote, scheduled for Friday, could decide it.", "Friday", "future"),
+        ("The envoy will fly home on Thursday, the ministry said.", "Thursday", "future"),
+        ("The board has decided to list the shares in early June, a spokesman said.", "early June", "future"),
+        ("In May, it announced plans to build a plant.", "May", "past"),
     ],
 )
 def test_tense_comes_from_the_nearest_verb_group(sentence: str, mention: str, tense: str) -> None:

@@ -86,6 +86,9 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
         year, quarter = int(resolved.value[:4]), int(resolved.value[-1])  # type: ignore[index]
         reference.period = (year, quarter, mention.end)
         reference.said["period"] = mention.text
+    elif resolved.basis == "period" and reference.period is not None:
+        # "the latest quarter", "a year earlier": the text is still on the quarter it named.
+        reference.period = (*reference.period[:2], mention.end)
     if partial.year is not None or partial.year_dir is not None or resolved.granularity == Granularity.YEAR:
         reference.sentence_year = (mention.sentence, resolved.start.year)
         reference.said["sentence"] = mention.text

@@ -47,6 +47,7 @@ class TenseGuesser:
         self.not_infinitives = set(words["not_infinitives"])
         self.intention_verbs = set(words["intention_verbs"])
         self.prospective_with_preposition = set(words["prospective_with_preposition"])
+        self.reporting_verbs = set(words["reporting_verbs"])
 
     def __call__(self, text: str, start: int, end: int) -> tuple[str, int]:
         """The tense around text[start:end], and where its sentence starts."""
@@ -65,13 +66,18 @@ class TenseGuesser:
                 tense = self.cue(tokens, here - distance, ahead_of_mention=True)
                 if tense is not None:
                     return tense
+        reported: str | None = None
         for distance in range(1, max(_BEFORE_WORDS, _AFTER_WORDS) + 1):
             for index, limit in ((here - distance, _BEFORE_WORDS), (here + distance, _AFTER_WORDS)):
-                if distance <= limit and 0 <= index < len(tokens) and index != here:
+                if distance <= limit and 0 <= index < len(tokens) and index != here \
+                        and not (reported and index > here):
                     tense = self.cue(tokens, index, ahead_of_mention=index < here)
-                    if tense is not None:
+                    if tense is not None and index > here and tokens[index].lower() in self.reporting_verbs:
+                        # "He will leave Thursday, Castro said": the report's tense is not the report's content's.
+                        reported = reported or tense
+                    elif tense is not None:
                         return tense
-        return PRESENT
+        return reported or PRESENT
 
     def _auxiliary(self, tokens: list[str], index: int) -> str | None:
         """The auxiliary in front of the participle at ``index`` (adverbs skipped): "will" for
