@@ -48,6 +48,8 @@ class TenseGuesser:
         self.intention_verbs = set(words["intention_verbs"])
         self.prospective_with_preposition = set(words["prospective_with_preposition"])
         self.reporting_verbs = set(words["reporting_verbs"])
+        self.earliest_words = set(words["earliest_words"])
+        self.deadline_prepositions = set(words["deadline_prepositions"])
 
     def __call__(self, text: str, start: int, end: int) -> tuple[str, int]:
         """The tense around text[start:end], and where its sentence starts."""
@@ -56,6 +58,14 @@ class TenseGuesser:
 
     def _tense(self, text: str, left: int, right: int, start: int, end: int) -> str:
         before = [w.replace("’", "'") for w in _WORD.findall(text[left:start])]
+        tense = self._verb_tense(text, left, right, start, end, before)
+        if before and before[-1].lower() in self.deadline_prepositions and tense != FUTURE:
+            if any(word.lower() in self.forward_verbs for word in before[-5:-1]):
+                return FUTURE  # "extended the stay until Thursday": a new date ahead
+            return PROSPECTIVE  # "gave them until mid-November to reply": a deadline, nearer ahead than behind
+        return tense
+
+    def _verb_tense(self, text: str, left: int, right: int, start: int, end: int, before: list[str]) -> str:
         after = [w.replace("’", "'") for w in _WORD.findall(text[end:right])]
         tokens = before + ["<mention>"] + after
         here = len(before)
@@ -123,6 +133,10 @@ class TenseGuesser:
         the government planned to ...", Friday is when the planning happened."""
         word = tokens[index].lower()
         following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        if ahead_of_mention and following == "<mention>":
+            if word == "as" and [w.lower() for w in tokens[max(0, index - 2) : index]] in (
+                    ["as", w] for w in self.earliest_words):
+                return FUTURE  # "as early as Tuesday", "as soon as next week": the earliest a thing may happen
         if word in self.future_auxiliaries or word.endswith("'ll"):
             return PAST if word == "would" and following == "have" else FUTURE
         if word == "going" and following == "to":
