@@ -534,7 +534,8 @@ def resolve_period(p: Partial, m: Mention, ref: Reference) -> Resolved:
     """A reporting period named by its place in the text: "the quarter", "the latest period",
     "the year-ago quarter", "last year's third quarter" (TimeBank reads them against the quarter being reported)."""
     day_ref, basis = ref.day("anchor")
-    discussed = _discussed_quarter(m, ref)
+    # "the current quarter" is the one under way on the reference day, whatever quarter is being reported.
+    discussed = _discussed_quarter(m, ref) if p.period != "current" else None
     if discussed is not None:
         basis = "period"
     if day_ref is None and discussed is None and p.year is None:
@@ -552,7 +553,7 @@ def resolve_period(p: Partial, m: Mention, ref: Reference) -> Resolved:
             year = latest_year if quarter <= latest_quarter else latest_year - 1
     elif discussed is not None:
         year, quarter = discussed
-    elif p.period == "current" and day_ref is not None:
+    elif p.period in ("current", "this") and day_ref is not None:
         year, quarter = day_ref.year, (day_ref.month - 1) // 3 + 1
     else:
         year, quarter = _quarter_before(day_ref) if day_ref else (p.year or 0, 4)
