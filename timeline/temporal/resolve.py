@@ -478,6 +478,9 @@ def holiday_date(rule: dict, year: int) -> date:
     return date(year, rule["month"], rule["day"])
 
 
+HOLIDAY_AHEAD_DAYS = 31
+
+
 def resolve_holiday(p: Partial, m: Mention, ref: Reference) -> Resolved:
     rule = p.holiday or {}
     if p.year is not None:
@@ -487,7 +490,9 @@ def resolve_holiday(p: Partial, m: Mention, ref: Reference) -> Resolved:
         if day_ref is None:
             return _unanchored()
         day = holiday_date(rule, day_ref.year)
-        if (p.dir == -1 or (p.dir is None and m.tense == "past")) and day > day_ref:
+        # A holiday a few weeks off is the coming one even in a past-tense sentence ("got the Xmas mood already").
+        near_ahead = day > day_ref and (day - day_ref).days <= HOLIDAY_AHEAD_DAYS
+        if (p.dir == -1 or (p.dir is None and m.tense == "past" and not near_ahead)) and day > day_ref:
             day = holiday_date(rule, day_ref.year - 1)
         elif (p.dir == 1 or (p.dir is None and m.tense in ("future", "prospective"))) and day < day_ref:
             day = holiday_date(rule, day_ref.year + 1)
