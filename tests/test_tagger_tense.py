@@ -43,6 +43,8 @@ def tense_of(sentence: str, mention: str) -> str:
         ("The envoy will fly home on Thursday, the ministry said.", "Thursday", "future"),
         ("The board has decided to list the shares in early June, a spokesman said.", "early June", "future"),
         ("In May, it announced plans to build a plant.", "May", "past"),
+        ("We are meeting the buyers on Friday.", "Friday", "future"),
+        ("The ministers had been meeting since March.", "March", "past"),
     ],
 )
 def test_tense_comes_from_the_nearest_verb_group(sentence: str, mention: str, tense: str) -> None:
