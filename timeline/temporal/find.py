@@ -89,6 +89,7 @@ _NEXT_TOKEN = re.compile(r"\s+(\w+|[^\w\s])")
 # A word that may begin this many rules or more ("the") has them sorted by the word after it first.
 FOLLOW_MIN_RULES = 8
 _CACHE_LIMIT = 200_000
+_ANONYMOUS_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 def _key(text: str) -> str:
@@ -350,6 +351,11 @@ class Finder:
         self._by_token: dict[str, tuple[Rule, ...]] = {}
         self._by_pair: dict[tuple[str, str], tuple[Rule, ...]] = {}
         self._first = KeyIndex((rule.priority, rule.starts) for rule in self._indexed)
+        # Numbers are everywhere in news and most are no date: one combined pattern of every rule that may
+        # start with a digit rules out most of them with a single match attempt.
+        self._digit_gate = re.compile("|".join(
+            f"(?:{_ANONYMOUS_GROUP.sub('(?:', self.grammar.rules[priority].regex.pattern)})"
+            for priority in sorted(self._first.digit)), re.IGNORECASE)
         self._seconds: dict[str, KeyIndex] = {}
 
     def _leading_preposition(self, text: str, start: int, end: int) -> int:
@@ -428,6 +434,8 @@ class Finder:
             if not rules:
                 continue
             position = token_match.start()
+            if token[0].isdigit() and not self._digit_gate.match(text, position):
+                continue
             if len(rules) >= FOLLOW_MIN_RULES and token.isalpha():
                 following = _NEXT_TOKEN.match(text, token_match.end())
                 if following is not None:
