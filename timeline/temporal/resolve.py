@@ -430,6 +430,9 @@ def resolve_season(p: Partial, m: Mention, ref: Reference) -> Resolved:
     season = p.season or "SU"
     if p.year is not None:
         year, basis = p.year, "absolute"
+    elif ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
+        # History without a reference time: "the summer", "the next spring" of the year the text is in.
+        year, basis = ref.narrative_year + (p.dir or 0), "year"
     else:
         day_ref, basis = ref.day("anchor")
         if day_ref is None:
