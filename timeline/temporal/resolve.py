@@ -237,6 +237,8 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
     """The year of a date written without one: from the words, the sentence, the narrative or the tense."""
     if p.year is not None:
         return p.year, "absolute"
+    if p.base == "narrative" and (ref.focus or ref.narrative) is not None:
+        return (ref.focus or ref.narrative).year, "focus"  # type: ignore[union-attr]
     if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None) and p.year_dir is None:
         return ref.narrative_year, "year"
     day_ref, basis = ref.day("anchor")
@@ -376,6 +378,9 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
 
 def resolve_current(p: Partial, m: Mention, ref: Reference) -> Resolved:
     day_ref, basis = ref.day("anchor")
+    if day_ref is None and ref.anchor is None:
+        # History without a reference time: "by the end of the year" is the year the text speaks of.
+        day_ref, basis = ref.day("narrative", p.unit)
     if day_ref is None:
         return _unanchored()
     unit = {"SEASON": "SEASON", "SEMESTER": "H", "TERM": "Y"}.get(p.unit or "", p.unit or "D")
