@@ -328,7 +328,7 @@ def with_part(day: date, part: str | None, basis: str, mod: str | None = None) -
 
 
 def resolve_weekday(p: Partial, m: Mention, ref: Reference) -> Resolved:
-    day_ref, basis = ref.day("anchor")
+    day_ref, basis = ref.day(p.base or "anchor")
     if day_ref is None or p.weekday is None:
         return _unanchored(f"XXXX-WXX-{p.weekday}", Granularity.DAY)
     difference = p.weekday - day_ref.isoweekday()

@@ -49,6 +49,7 @@ class TenseGuesser:
         self.prospective_with_preposition = set(words["prospective_with_preposition"])
         self.reporting_verbs = set(words["reporting_verbs"])
         self.earliest_words = set(words["earliest_words"])
+        self.arranging_verbs = set(words["arranging_verbs"])
         self.deadline_prepositions = set(words["deadline_prepositions"])
 
     def __call__(self, text: str, start: int, end: int) -> tuple[str, int]:
@@ -148,6 +149,8 @@ class TenseGuesser:
             return FUTURE
         planned = ahead_of_mention and (word in self.intention_verbs and following == "to"
                                         or word in self.prospective_participles and following == "for")
+        # "planned a rally for Saturday", "scheduled a vote on Friday": what was arranged lies ahead.
+        planned = planned or (ahead_of_mention and word in self.arranging_verbs and following in _DETERMINERS)
         if planned and not self._past_perfect(tokens, index):
             # "planned to work till mid April", "was planned for early March": the plan looks ahead
             return FUTURE
