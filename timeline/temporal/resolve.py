@@ -279,6 +279,7 @@ def resolve_calendar(p: Partial, m: Mention, ref: Reference) -> Resolved:
         if found is None:
             return _unanchored(f"XXXX-XX-{p.day:02d}", Granularity.DAY)
         year, month, basis = found
+        year = p.year if p.year is not None else year  # "June 14 and 15, 2025": the year the words give
     else:
         year, basis = _calendar_year(p, m, ref)
     if year is None:
