@@ -428,16 +428,23 @@ class Finder:
         for rule in self._unindexed:
             for match in rule.regex.finditer(text):
                 self._accept(rule, match, text, found)
-        for token_match in _TOKEN_START.finditer(text):
-            token = token_match.group(0).lower()
-            rules = self._rules_for(token)
+        # Tokens are looked up in lower case; lowering the text once is cheaper than lowering each token,
+        # as long as it keeps every offset (a few characters grow when lowered: then token by token).
+        lowered = text.lower()
+        whole = len(lowered) == len(text)
+        by_token, digit_gate = self._by_token, self._digit_gate
+        for token_match in _TOKEN_START.finditer(lowered if whole else text):
+            token = token_match.group(0) if whole else token_match.group(0).lower()
+            rules = by_token.get(token)
+            if rules is None:
+                rules = self._rules_for(token)
             if not rules:
                 continue
             position = token_match.start()
-            if token[0].isdigit() and not self._digit_gate.match(text, position):
+            if token[0].isdigit() and not digit_gate.match(text, position):
                 continue
             if len(rules) >= FOLLOW_MIN_RULES and token.isalpha():
-                following = _NEXT_TOKEN.match(text, token_match.end())
+                following = _NEXT_TOKEN.match(lowered if whole else text, token_match.end())
                 if following is not None:
                     rules = self._rules_before(token, following.group(1).lower(), rules)
             for rule in rules:
