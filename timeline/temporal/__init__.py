@@ -81,8 +81,9 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
         return
     partial = mention.partial
     names_quarter = partial.kind == "quarter" or (partial.kind == "period" and partial.quarter is not None)
-    # A quarter still under way or ahead ("fourth-quarter" results expected in October) is forecast,
-    # not reported, unless the text speaks of it in the past (a fiscal "fourth quarter ended Sept. 30"): it does not become the quarter "the latest quarter", "a year earlier" refer to.
+    # A quarter still under way or ahead ("fourth-quarter" results expected in October) is forecast, not
+    # reported, unless the text speaks of it in the past (a fiscal "fourth quarter ended Sept. 30"); only a
+    # reported quarter becomes the one "the latest quarter" and "a year earlier" refer to.
     reported = (reference.anchor is None or resolved.end is None or resolved.end <= reference.anchor.date()
                 or mention.tense == "past")
     if names_quarter and resolved.granularity == Granularity.QUARTER and partial.period != "year_ago" \
