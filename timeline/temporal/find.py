@@ -357,6 +357,10 @@ class Finder:
             f"(?:{_ANONYMOUS_GROUP.sub('(?:', self.grammar.rules[priority].regex.pattern)})"
             for priority in sorted(self._first.digit)), re.IGNORECASE)
         self._seconds: dict[str, KeyIndex] = {}
+        for word in self._first.words:  # the common words that begin many rules are indexed up front
+            rules = tuple(self.grammar.rules[priority] for priority in sorted(self._first.fitting(word)))
+            if len(rules) >= FOLLOW_MIN_RULES and word.isalpha():
+                self._seconds[word] = self._second_index(word, rules)
 
     def _leading_preposition(self, text: str, start: int, end: int) -> int:
         """How many characters of a leading preposition to leave out: TIMEX3 extents never hold one
@@ -396,7 +400,7 @@ class Finder:
         if kept is None:
             seconds = self._seconds.get(token)
             if seconds is None:
-                seconds = KeyIndex((rule.priority, tokens_after(rule.regex, token)) for rule in rules)
+                seconds = self._second_index(token, rules)
                 if len(self._seconds) < _CACHE_LIMIT:
                     self._seconds[token] = seconds
             fitting = seconds.fitting(following)
@@ -404,6 +408,11 @@ class Finder:
             if len(self._by_pair) < _CACHE_LIMIT:
                 self._by_pair[(token, following)] = kept
         return kept
+
+    @staticmethod
+    def _second_index(token: str, rules: tuple[Rule, ...]) -> KeyIndex:
+        """Which of the rules beginning with the word ``token`` each possible second word may continue."""
+        return KeyIndex((rule.priority, tokens_after(rule.regex, token)) for rule in rules)
 
     def _accept(self, rule: Rule, match: re.Match[str], text: str, found: list) -> None:
         start, end = match.span()
@@ -432,12 +441,10 @@ class Finder:
         # as long as it keeps every offset (a few characters grow when lowered: then token by token).
         lowered = text.lower()
         whole = len(lowered) == len(text)
-        by_token, digit_gate = self._by_token, self._digit_gate
+        digit_gate = self._digit_gate
         for token_match in _TOKEN_START.finditer(lowered if whole else text):
             token = token_match.group(0) if whole else token_match.group(0).lower()
-            rules = by_token.get(token)
-            if rules is None:
-                rules = self._rules_for(token)
+            rules = self._rules_for(token)
             if not rules:
                 continue
             position = token_match.start()
