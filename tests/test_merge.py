@@ -198,3 +198,14 @@ def test_cli_summary_flags_keep_the_json_fields(tmp_path: Path) -> None:
 def test_cli_rejects_a_count_that_is_not_positive(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", str(COLLECTION), "--max-dates", "0"]) == 2
     assert capsys.readouterr().err.strip() == "timeline: error: --max-dates: must be a positive number, not 0"
+
+
+
+def test_a_merged_event_is_told_by_a_report_that_gives_its_date() -> None:
+    events = [event("A landslide closed the Ravenscar coast road on Sunday", date(2024, 3, 3), document="a"),
+              event("In March a landslide closed the Ravenscar coast road, a landslide", date(2024, 3, 1),
+                    document="b", end=date(2024, 3, 31), granularity=timeline.Granularity.MONTH, value="2024-03"),
+              event("In March a landslide closed the coast road, the Ravenscar landslide", date(2024, 3, 1),
+                    document="c", end=date(2024, 3, 31), granularity=timeline.Granularity.MONTH, value="2024-03")]
+    (merged,), _ = merge_events(events)
+    assert merged.value == "2024-03-03" and merged.text == "A landslide closed the Ravenscar coast road on Sunday"
