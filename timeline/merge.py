@@ -24,6 +24,8 @@ CONFLICT_THRESHOLD = 0.6
 """Cosine at or above which two events on incompatible dates are one happening told two ways."""
 CONFLICT_WINDOW_DAYS = 7
 """Sources that disagree by more than a week are rarely telling the same happening (weekday slips are ≤ 6)."""
+AHEAD_WEIGHT = 0.5
+"""What a mention of a date still ahead of its article (a plan, a forecast) counts for in a summary."""
 _CONTAINMENT_DAYS = 31
 """A mention coarser than a month ("in 2010") only joins mentions of the same span: it frames, not reports."""
 
@@ -331,23 +333,36 @@ def mentions_keyword(text: str, keywords: Sequence[str]) -> bool:
 
 
 def date_scores(events: Sequence[Event]) -> dict[tuple[date, date], float]:
-    """How much each date matters: the documents that report it, each counting 1/√(dates it reports).
+    """How much each date matters: the documents that name it, each counting 1/√(dates it names).
 
     A backgrounder that lists twenty dates lends each of them less weight than a report about one day,
-    the way IDF discounts common words; coarse dates (weeks, months, years) are discounted.
+    the way IDF discounts common words; a document counts for a date only where it gives that date
+    itself ("in April" merged into 20 April does not name 20 April); a date still ahead of the article
+    (a plan, a forecast) counts half; coarse dates (weeks, months, years) are discounted.
     """
-    dates_of: dict[str, set[tuple[date, date]]] = defaultdict(set)
+    named: dict[str, dict[tuple[date, date], float]] = defaultdict(dict)
     granularity: dict[tuple[date, date], Granularity] = {}
     for event in events:
         key = (event.start, event.end)
         granularity.setdefault(key, event.granularity)
         for source in event.sources:
-            dates_of[source.document].add(key)
+            if not names_date(source, event):
+                continue
+            ahead = source.published is not None and event.start > source.published
+            weight = AHEAD_WEIGHT if ahead else 1.0
+            dates = named[source.document]
+            dates[key] = max(dates.get(key, 0.0), weight)
     scores: dict[tuple[date, date], float] = defaultdict(float)
-    for keys in dates_of.values():
-        for key in keys:
-            scores[key] += 1.0 / math.sqrt(len(keys))
+    for dates in named.values():
+        for key, weight in dates.items():
+            scores[key] += weight / math.sqrt(len(dates))
     return {key: score * _SUMMARY_DATE_WEIGHT.get(granularity[key], 0.01) for key, score in scores.items()}
+
+
+def names_date(source: Source, event: Event) -> bool:
+    """True when the source itself gives the event's date (or a time on that day), not a coarser span that
+    merging joined to it."""
+    return source.value[:10] == event.value[:10]
 
 
 def _in_window(event: Event, settings: Settings) -> bool:
