@@ -391,22 +391,38 @@ def select(events: Sequence[Event], settings: Settings) -> list[Event]:
         if settings.per_date is not None and len(group) > settings.per_date:
             # What the date is mostly about is read from all its reports, keyword or not; the keyword
             # only decides which of them may be shown.
-            centrality = date_centrality(group, among=everything[key])
-            group = sorted(group, key=lambda e: (-round(centrality[e.id], 6), -e.importance, e.id))
-            group = group[: settings.per_date]
+            group = summarize_date(group, settings.per_date, among=everything[key])
         chosen.extend(group)
     return sorted(chosen, key=lambda e: (e.start, e.end, -e.importance, e.id))
 
 
-def date_centrality(events: Sequence[Event], *, among: Sequence[Event] = ()) -> dict[str, float]:
-    """How close each event of one date is to what that date's reports are mostly about (TF-IDF cosine
-    with the centroid of the date's events, each weighted by its independent sources).
+SUMMARY_WORDS = 40
+"""Words beyond which a summary sentence loses weight in proportion to its length."""
+SUMMARY_REDUNDANCY = 0.6
+"""How much a candidate's closeness (cosine) to an already chosen sentence of its date counts against it."""
 
-    ``among`` is every event of the date when ``events`` is a filtered part of it (the keyword events).
-    """
+
+def _brevity(event: Event) -> float:
+    words = len(event.text.split())
+    return min(1.0, SUMMARY_WORDS / words) if words else 0.0
+
+
+def summarize_date(events: Sequence[Event], k: int, *, among: Sequence[Event] = ()) -> list[Event]:
+    """The K events that best tell one date: central to its reports, short enough to read, not repeating
+    one another (maximal marginal relevance)."""
     pool = list({e.id: e for e in [*events, *among]}.values())
     terms = [_event_terms(e) for e in pool]
     space = TfidfSpace(terms)
     vectors = {e.id: space.vector(t) for e, t in zip(pool, terms)}
     centroid = _unit(_sum_vectors({t: w * e.source_count for t, w in vectors[e.id].items()} for e in pool))
-    return {e.id: _dot(vectors[e.id], centroid) for e in events}
+    relevance = {e.id: _dot(vectors[e.id], centroid) * _brevity(e) for e in events}
+    remaining = sorted(events, key=lambda e: (-round(relevance[e.id], 6), -e.importance, e.id))
+    chosen: list[Event] = []
+    while remaining and len(chosen) < k:
+        def gain(event: Event) -> float:
+            overlap = max((_dot(vectors[event.id], vectors[c.id]) for c in chosen), default=0.0)
+            return relevance[event.id] - SUMMARY_REDUNDANCY * overlap
+        best = max(remaining, key=lambda e: round(gain(e), 6))
+        chosen.append(best)
+        remaining.remove(best)
+    return chosen
