@@ -45,13 +45,26 @@ _CLOCK = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}T)?\s*)?"
 _WROTE = re.compile(rf"\s*,?\s*{_CLOCK}(?:,\s*)?(?:[\w.@,-]+\s+){{0,5}}wrote\b", re.IGNORECASE)
 _WIRE = re.compile(rf"\s*,?\s*{_CLOCK}\s*[(\[]?(?:Reuters|AP|AFP|Bloomberg|UPI|PA)\b[)\]]?\s*[-–—]")
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
-_STAMP_BEFORE = re.compile(r"\b(?:last\s+)?(?:updated|modified|published|posted)(?:\s+(?:on|at))?\s*:?\s*$"
+# "Last updated: 1 May", "Page last updated at 08:14 GMT, Tuesday, 8 November 2011": a clock time and a
+# weekday may stand between the update word and its date.
+_STAMP_BEFORE = re.compile(r"\b(?:last\s+)?(?:updated|modified|published|posted)(?:\s+(?:on|at))?\s*:?\s*"
+                           r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}T|GMT|BST|UTC)?\s*,?\s*)?"
+                           r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*,?\s*)?$"
                            r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s*$", re.IGNORECASE)
 # "MEXICO CITY, April 27 (Reuters) -" or "WASHINGTON | Wed Apr 29, 2009 5:24 pm EDT": a wire dateline.
 _DATELINE = re.compile(r"\b[A-Z][A-Z .'-]{2,},?\s*(?:\|\s*)?[^\n]{0,30}?"
                        r"(?:\((?:Reuters|AP|AFP)\)|\b[AaPp]\.?[Mm]\.?\s+[A-Z]{2,4}T\b)")
 # "Thursday, April 29, 2010; 4:49 PM A massive ...": a date followed straight by a clock time stamps the page.
 _STAMP_CLOCK = re.compile(r"\s*[;,|-]?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}T\b)?")
+# "7 November 2011 Last updated at 21:40 GMT": the date before a page's update line stamps the page.
+_UPDATED_AFTER = re.compile(r"\s*[,|–—-]?\s*(?:page\s+)?last\s+updated\b", re.IGNORECASE)
+# What a scraped page puts before its first sentence: a wire dateline ("NEW YORK | Mon Apr 27, 2009 11:34 pm
+# BST NEW YORK (Reuters) -") or an update line ("7 November 2011 Last updated at 21:40 GMT Help").
+_LEADING_FURNITURE = re.compile(
+    r"^(?:.{0,160}?\((?:Reuters|AP|AFP)\)\s*[-–—]+"
+    r"|.{0,40}?\b(?i:last updated)(?:\s+at|:)?\s+.{0,30}?\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|UTC|[A-Z]{2,4}T)\b)?"
+    r"(?:\s*,?\s*(?:[A-Z][a-z]+day\s*,?\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s+\d{1,2}:\d{2}\s+UK)?)?"
+    r"(?:\s+Help\b)?)\s*")
 _MIN_CLAUSE_WORDS = 3
 _TITLE_WORDS = 12
 _TITLE_MIN_WORDS = 5
@@ -73,6 +86,15 @@ def display_text(text: str) -> str:
     for pattern, replacement in _SINGLE_QUOTES:
         text = pattern.sub(replacement, text)
     return text
+
+
+def without_furniture(text: str) -> str:
+    """Text without a wire dateline or a page's update line before its first sentence."""
+    match = _LEADING_FURNITURE.match(text)
+    if match is None or len(text[match.end():].split()) < _MIN_CLAUSE_WORDS:
+        return text
+    rest = text[match.end():]
+    return rest[0].upper() + rest[1:]
 
 
 def _segment_of(segments: Sequence[Segment], offset: int) -> Segment | None:
@@ -162,6 +184,7 @@ def is_stamp(text: str, expression: TimeExpression) -> bool:
     clock = _STAMP_CLOCK.match(after)
     stamped = clock is not None and re.match(r"\s*[A-Z]", after[clock.end():]) is not None
     return (comment_header or stamped or _WIRE.match(after) is not None or _STAMP_BEFORE.search(before) is not None
+            or _UPDATED_AFTER.match(after) is not None
             or _DATELINE.search(before + expression.text + after[:20]) is not None)
 
 
@@ -307,7 +330,7 @@ def extract_events(document: Document, segments: Sequence[Segment],
 def _event(document: Document, item: _Dated, sentence: str, clause: str, *, position: float) -> Event:
     expression, segment = item.expression, item.segment
     assert expression.interval is not None and expression.value is not None
-    clause_text = display_text(clause).strip(" ,;:-–—")
+    clause_text = without_furniture(display_text(clause).strip(" ,;:-–—"))
     reported = is_reported_speech(document.text, expression)
     origin = segment_origin(document, segment)
     source = Source(
