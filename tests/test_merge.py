@@ -229,3 +229,13 @@ def test_a_merged_event_is_told_by_a_report_that_gives_its_date() -> None:
                     document="c", end=date(2024, 3, 31), granularity=timeline.Granularity.MONTH, value="2024-03")]
     (merged,), _ = merge_events(events)
     assert merged.value == "2024-03-03" and merged.text == "A landslide closed the Ravenscar coast road on Sunday"
+
+
+def test_an_article_names_its_own_publication_day() -> None:
+    def dated(text: str, day: date, *, document: str, published: date) -> timeline.Event:
+        item = event(text, day, document=document)
+        return item.model_copy(update={"sources": [item.sources[0].model_copy(update={"published": published})]})
+    published = date(2024, 3, 5)
+    scores = date_scores([dated("The council voted today", published, document="a", published=published),
+                          dated("The road closed yesterday", date(2024, 3, 4), document="b", published=published)])
+    assert scores[(published, published)] > scores[(date(2024, 3, 4), date(2024, 3, 4))]

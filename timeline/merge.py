@@ -336,9 +336,9 @@ def date_scores(events: Sequence[Event]) -> dict[tuple[date, date], float]:
     """How much each date matters: the documents that name it, each counting 1/√(dates it names).
 
     A backgrounder that lists twenty dates lends each of them less weight than a report about one day,
-    the way IDF discounts common words; a document counts for a date only where it gives that date
-    itself ("in April" merged into 20 April does not name 20 April); a date still ahead of the article
-    (a plan, a forecast) counts half; coarse dates (weeks, months, years) are discounted.
+    the way IDF discounts common words. A document names its own publication day (today's news) and the
+    dates it gives itself ("in April" merged into 20 April does not name 20 April); a date still ahead of
+    the article (a plan, a forecast) counts half; coarse dates (weeks, months, years) are discounted.
     """
     named: dict[str, dict[tuple[date, date], float]] = defaultdict(dict)
     granularity: dict[tuple[date, date], Granularity] = {}
@@ -346,17 +346,19 @@ def date_scores(events: Sequence[Event]) -> dict[tuple[date, date], float]:
         key = (event.start, event.end)
         granularity.setdefault(key, event.granularity)
         for source in event.sources:
+            dates = named[source.document]
+            if source.published is not None:
+                dates[(source.published, source.published)] = 1.0
             if not names_date(source, event):
                 continue
             ahead = source.published is not None and event.start > source.published
-            weight = AHEAD_WEIGHT if ahead else 1.0
-            dates = named[source.document]
-            dates[key] = max(dates.get(key, 0.0), weight)
+            dates[key] = max(dates.get(key, 0.0), AHEAD_WEIGHT if ahead else 1.0)
     scores: dict[tuple[date, date], float] = defaultdict(float)
     for dates in named.values():
         for key, weight in dates.items():
             scores[key] += weight / math.sqrt(len(dates))
-    return {key: score * _SUMMARY_DATE_WEIGHT.get(granularity[key], 0.01) for key, score in scores.items()}
+    return {key: score * _SUMMARY_DATE_WEIGHT.get(granularity.get(key, Granularity.DAY), 0.01)
+            for key, score in scores.items()}
 
 
 def names_date(source: Source, event: Event) -> bool:
