@@ -73,6 +73,17 @@ def test_a_date_beside_a_pages_update_line_is_a_stamp() -> None:
     assert [(e.start, e.text) for e in events] == [(date(2011, 11, 4), "The jury had deliberated since Friday.")]
 
 
+@pytest.mark.parametrize("text", [
+    "At 1:28 pm on 10 Jun 2010 , RoyaltyinThePremiership wrote : Is the US using BP ?",
+    "Friday 4 June 2010 18.15 BST Barack Obama surveys damage along the coast .",
+    "May 10 , 2010 20:07 UTC With oil shimmering off the coast , officials met .",
+    "The response to the spill is slow Posted by : rmorris391 | June 7",
+    "Jun 7 , 2010 7:51 PM | Report abuse It is immaterial what Obama said .",
+])
+def test_comment_and_page_stamps_in_tokenized_text_are_not_events(text: str) -> None:
+    assert events_of(text, published=datetime(2010, 6, 10)) == []
+
+
 def test_a_wire_dateline_before_the_first_sentence_is_left_out_of_the_text() -> None:
     text = ("NEW YORK | Mon Apr 27 , 2009 11:34 pm BST NEW YORK -LRB- Reuters -RRB- - Fears of a pandemic "
             "hit markets on Monday .")
