@@ -66,6 +66,31 @@ def test_page_stamps_are_not_events() -> None:
     assert events[0].text == "A child died in Texas on Wednesday."
 
 
+def test_a_date_beside_a_pages_update_line_is_a_stamp() -> None:
+    text = ("7 November 2011 Last updated at 21:40 GMT Help The doctor has been found guilty .\n"
+            "Page last updated at 08:14 GMT , Tuesday , 8 November 2011 The jury had deliberated since Friday .")
+    events = events_of(text, published=datetime(2011, 11, 8))
+    assert [(e.start, e.text) for e in events] == [(date(2011, 11, 4), "The jury had deliberated since Friday.")]
+
+
+@pytest.mark.parametrize("text", [
+    "At 1:28 pm on 10 Jun 2010 , RoyaltyinThePremiership wrote : Is the US using BP ?",
+    "Friday 4 June 2010 18.15 BST Barack Obama surveys damage along the coast .",
+    "May 10 , 2010 20:07 UTC With oil shimmering off the coast , officials met .",
+    "The response to the spill is slow Posted by : rmorris391 | June 7",
+    "Jun 7 , 2010 7:51 PM | Report abuse It is immaterial what Obama said .",
+])
+def test_comment_and_page_stamps_in_tokenized_text_are_not_events(text: str) -> None:
+    assert events_of(text, published=datetime(2010, 6, 10)) == []
+
+
+def test_a_wire_dateline_before_the_first_sentence_is_left_out_of_the_text() -> None:
+    text = ("NEW YORK | Mon Apr 27 , 2009 11:34 pm BST NEW YORK -LRB- Reuters -RRB- - Fears of a pandemic "
+            "hit markets on Monday .")
+    (event,) = events_of(text, published=datetime(2009, 4, 28))
+    assert event.start == date(2009, 4, 27) and event.text == "Fears of a pandemic hit markets on Monday."
+
+
 def test_tokenized_input_is_detokenized_for_display() -> None:
     text = "BP 's chief said on Monday that the `` top kill '' bid -LRB- a first -RRB- had failed , again ."
     (event,) = events_of(text)

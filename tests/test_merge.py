@@ -198,3 +198,44 @@ def test_cli_summary_flags_keep_the_json_fields(tmp_path: Path) -> None:
 def test_cli_rejects_a_count_that_is_not_positive(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", str(COLLECTION), "--max-dates", "0"]) == 2
     assert capsys.readouterr().err.strip() == "timeline: error: --max-dates: must be a positive number, not 0"
+
+
+def test_a_coarser_mention_merged_into_a_day_does_not_name_that_day() -> None:
+    day = date(2024, 3, 3)
+    events = [event("A landslide closed the Ravenscar coast road", day, document="a"),
+              event("In March a landslide closed the Ravenscar coast road", date(2024, 3, 1), document="b",
+                    end=date(2024, 3, 31), granularity=timeline.Granularity.MONTH, value="2024-03"),
+              event("The council met about the road", date(2024, 3, 4), document="c")]
+    merged, _ = merge_events(events)
+    scores = date_scores(merged)
+    assert scores[(day, day)] == scores[(date(2024, 3, 4), date(2024, 3, 4))]
+
+
+def test_a_date_still_ahead_of_its_article_counts_half() -> None:
+    def dated(text: str, day: date, *, document: str, published: date) -> timeline.Event:
+        item = event(text, day, document=document)
+        return item.model_copy(update={"sources": [item.sources[0].model_copy(update={"published": published})]})
+    planned = dated("The council will vote on the road", date(2024, 3, 8), document="a", published=date(2024, 3, 5))
+    told = dated("The council voted on the road", date(2024, 3, 4), document="b", published=date(2024, 3, 5))
+    scores = date_scores([planned, told])
+    assert scores[(date(2024, 3, 8), date(2024, 3, 8))] == pytest.approx(scores[(date(2024, 3, 4),) * 2] / 2)
+
+
+def test_a_merged_event_is_told_by_a_report_that_gives_its_date() -> None:
+    events = [event("A landslide closed the Ravenscar coast road on Sunday", date(2024, 3, 3), document="a"),
+              event("In March a landslide closed the Ravenscar coast road, a landslide", date(2024, 3, 1),
+                    document="b", end=date(2024, 3, 31), granularity=timeline.Granularity.MONTH, value="2024-03"),
+              event("In March a landslide closed the coast road, the Ravenscar landslide", date(2024, 3, 1),
+                    document="c", end=date(2024, 3, 31), granularity=timeline.Granularity.MONTH, value="2024-03")]
+    (merged,), _ = merge_events(events)
+    assert merged.value == "2024-03-03" and merged.text == "A landslide closed the Ravenscar coast road on Sunday"
+
+
+def test_an_article_names_its_own_publication_day() -> None:
+    def dated(text: str, day: date, *, document: str, published: date) -> timeline.Event:
+        item = event(text, day, document=document)
+        return item.model_copy(update={"sources": [item.sources[0].model_copy(update={"published": published})]})
+    published = date(2024, 3, 5)
+    scores = date_scores([dated("The council voted today", published, document="a", published=published),
+                          dated("The road closed yesterday", date(2024, 3, 4), document="b", published=published)])
+    assert scores[(published, published)] > scores[(date(2024, 3, 4), date(2024, 3, 4))]

@@ -36,3 +36,13 @@ def test_events_without_a_keyword_are_never_shown_even_when_central() -> None:
     ]
     chosen = select(events, Settings(max_dates=1, per_date=1, keywords=("bp",)))
     assert [e.id for e in chosen] == ["d"]
+
+
+def test_a_second_sentence_that_repeats_the_first_gives_way_to_one_that_adds_something() -> None:
+    events = [
+        event("a", "An explosion on the drilling rig killed eleven workers in the Gulf", sources=3),
+        event("b", "An explosion on the drilling rig killed eleven workers in the Gulf of Mexico", sources=2),
+        event("c", "The coast guard searched the Gulf for the eleven missing rig workers", sources=3),
+    ]
+    chosen = select(events, Settings(max_dates=1, per_date=2))
+    assert {e.id for e in chosen} == {"a", "c"}

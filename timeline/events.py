@@ -42,16 +42,37 @@ _NEGATED = re.compile(r"\b(?:not|never|rather than|instead of)\s+(?:(?:on|in|at|
                       re.IGNORECASE)
 _STAMP_WINDOW = 40
 _CLOCK = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}T)?\s*)?"
-_WROTE = re.compile(rf"\s*,?\s*{_CLOCK}(?:,\s*)?(?:[\w.@,-]+\s+){{0,5}}wrote\b", re.IGNORECASE)
+_WROTE = re.compile(rf"\s*,?\s*{_CLOCK}(?:,\s*)?(?:[\w.@,-]+\s+){{0,7}}wrote\b", re.IGNORECASE)
 _WIRE = re.compile(rf"\s*,?\s*{_CLOCK}\s*[(\[]?(?:Reuters|AP|AFP|Bloomberg|UPI|PA)\b[)\]]?\s*[-–—]")
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
-_STAMP_BEFORE = re.compile(r"\b(?:last\s+)?(?:updated|modified|published|posted)(?:\s+(?:on|at))?\s*:?\s*$"
+# "Last updated: 1 May", "Page last updated at 08:14 GMT, Tuesday, 8 November 2011": a clock time and a
+# weekday may stand between the update word and its date.
+_STAMP_BEFORE = re.compile(r"\b(?:last\s+)?(?:updated|modified|published|posted)(?:\s+(?:on|at))?\s*:?\s*"
+                           r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}T|GMT|BST|UTC)?\s*,?\s*)?"
+                           r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*,?\s*)?$"
+                           r"|\bposted\s+by\s*:?\s*[\w.@-]+\s*\|?\s*$"
                            r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s*$", re.IGNORECASE)
 # "MEXICO CITY, April 27 (Reuters) -" or "WASHINGTON | Wed Apr 29, 2009 5:24 pm EDT": a wire dateline.
 _DATELINE = re.compile(r"\b[A-Z][A-Z .'-]{2,},?\s*(?:\|\s*)?[^\n]{0,30}?"
                        r"(?:\((?:Reuters|AP|AFP)\)|\b[AaPp]\.?[Mm]\.?\s+[A-Z]{2,4}T\b)")
 # "Thursday, April 29, 2010; 4:49 PM A massive ...": a date followed straight by a clock time stamps the page.
-_STAMP_CLOCK = re.compile(r"\s*[;,|-]?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}T\b)?")
+_ZONE = r"(?:[A-Z]{2,4}T|GMT|BST|UTC)\b"
+# "18.15 BST" is a clock only with its zone; "18:15" is one alone.
+_STAMP_CLOCK = re.compile(rf"\s*[;,|-]?\s*(?:\d{{4}}\s+)?(?:\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?|\d{{1,2}}\.\d{{2}}(?=\s*{_ZONE}))"
+                          rf"\s*(?:{_ZONE})?")
+# "May 10, 2010 20:07 UTC With BP's ...": a date and zoned clock opening a line stamp the text after it.
+_ZONED_CLOCK_END = re.compile(rf"\d{{1,2}}[:.]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?\s*{_ZONE}$")
+_LINE_DATE = re.compile(r"\s*(?:(?:[A-Z][a-z]{2,8}\.?\s*)?\d{1,2}(?:st|nd|rd|th)?\s*,?\s*\d{4}\s*)?")
+# "7 November 2011 Last updated at 21:40 GMT", "7:51 PM | Report abuse": the date before a page's update line
+# or a comment's footer stamps it.
+_STAMP_AFTER = re.compile(r"\s*[,|–—-]?\s*(?:page\s+)?last\s+updated\b|\s*\|\s*report\s+abuse\b", re.IGNORECASE)
+# What a scraped page puts before its first sentence: a wire dateline ("NEW YORK | Mon Apr 27, 2009 11:34 pm
+# BST NEW YORK (Reuters) -") or an update line ("7 November 2011 Last updated at 21:40 GMT Help").
+_LEADING_FURNITURE = re.compile(
+    r"^(?:.{0,160}?\((?:Reuters|AP|AFP)\)\s*[-–—]+"
+    r"|.{0,40}?\b(?i:last updated)(?:\s+at|:)?\s+.{0,30}?\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|UTC|[A-Z]{2,4}T)\b)?"
+    r"(?:\s*,?\s*(?:[A-Z][a-z]+day\s*,?\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s+\d{1,2}:\d{2}\s+UK)?)?"
+    r"(?:\s+Help\b)?)\s*")
 _MIN_CLAUSE_WORDS = 3
 _TITLE_WORDS = 12
 _TITLE_MIN_WORDS = 5
@@ -73,6 +94,15 @@ def display_text(text: str) -> str:
     for pattern, replacement in _SINGLE_QUOTES:
         text = pattern.sub(replacement, text)
     return text
+
+
+def without_furniture(text: str) -> str:
+    """Text without a wire dateline or a page's update line before its first sentence."""
+    match = _LEADING_FURNITURE.match(text)
+    if match is None or len(text[match.end():].split()) < _MIN_CLAUSE_WORDS:
+        return text
+    rest = text[match.end():]
+    return rest[0].upper() + rest[1:]
 
 
 def _segment_of(segments: Sequence[Segment], offset: int) -> Segment | None:
@@ -157,12 +187,19 @@ def is_stamp(text: str, expression: TimeExpression) -> bool:
     before = text[max(0, expression.start - _STAMP_WINDOW) : expression.start]
     after = text[expression.end : expression.end + _STAMP_WINDOW]
     # A comment header carries a clock time; "on Sunday, the blogger wrote" does not.
-    comment_header = (_WROTE.match(after) is not None
+    comment_header = (_WROTE.match(text, expression.end, expression.end + 2 * _STAMP_WINDOW) is not None
                       and _CLOCK_TIME.search(before[-20:] + expression.text + after[:20]) is not None)
     clock = _STAMP_CLOCK.match(after)
-    stamped = clock is not None and re.match(r"\s*[A-Z]", after[clock.end():]) is not None
+    stamped = clock is not None and re.match(r"\s*(?:\|\s*)?[A-Z]", after[clock.end():]) is not None
     return (comment_header or stamped or _WIRE.match(after) is not None or _STAMP_BEFORE.search(before) is not None
+            or _STAMP_AFTER.match(after) is not None or _opens_line_with_zoned_clock(before, expression, after)
             or _DATELINE.search(before + expression.text + after[:20]) is not None)
+
+
+def _opens_line_with_zoned_clock(before: str, expression: TimeExpression, after: str) -> bool:
+    line = before.rsplit("\n", 1)[-1] if "\n" in before or len(before) < _STAMP_WINDOW else None
+    return (line is not None and _LINE_DATE.fullmatch(line) is not None and _ZONED_CLOCK_END.search(expression.text) is not None
+            and re.match(r"\s+[A-Z]", after) is not None)
 
 
 def _datable(expression: TimeExpression) -> bool:
@@ -307,7 +344,7 @@ def extract_events(document: Document, segments: Sequence[Segment],
 def _event(document: Document, item: _Dated, sentence: str, clause: str, *, position: float) -> Event:
     expression, segment = item.expression, item.segment
     assert expression.interval is not None and expression.value is not None
-    clause_text = display_text(clause).strip(" ,;:-–—")
+    clause_text = without_furniture(display_text(clause).strip(" ,;:-–—"))
     reported = is_reported_speech(document.text, expression)
     origin = segment_origin(document, segment)
     source = Source(

@@ -24,6 +24,8 @@ CONFLICT_THRESHOLD = 0.6
 """Cosine at or above which two events on incompatible dates are one happening told two ways."""
 CONFLICT_WINDOW_DAYS = 7
 """Sources that disagree by more than a week are rarely telling the same happening (weekday slips are ≤ 6)."""
+AHEAD_WEIGHT = 0.5
+"""What a mention of a date still ahead of its article (a plan, a forecast) counts for in a summary."""
 _CONTAINMENT_DAYS = 31
 """A mention coarser than a month ("in 2010") only joins mentions of the same span: it frames, not reports."""
 
@@ -197,13 +199,15 @@ def _wordiness(text: str) -> float:
 
 
 def _combine(events: Sequence[Event], members: Sequence[int], vectors: Sequence[Vector]) -> Event:
-    """One event for a cluster: the date of its finest member, the text of its most central one."""
+    """One event for a cluster: the date of its finest member, the text of its most central one among
+    those that give that date (a member that says "in April" does not speak for 28 April)."""
     first = events[members[0]]
     centroid: dict[str, float] = defaultdict(float)
     for index in members:
         for term, weight in vectors[index].items():
             centroid[term] += weight
-    central = max(members, key=lambda i: (not events[i].reported_speech,
+    central = max(members, key=lambda i: ((events[i].start, events[i].end) == (first.start, first.end),
+                                          not events[i].reported_speech,
                                           _dot(vectors[i], centroid) - _wordiness(events[i].text), -i))
     chosen = events[central]
     sources = sorted((s for i in members for s in events[i].sources),
@@ -329,23 +333,38 @@ def mentions_keyword(text: str, keywords: Sequence[str]) -> bool:
 
 
 def date_scores(events: Sequence[Event]) -> dict[tuple[date, date], float]:
-    """How much each date matters: the documents that report it, each counting 1/√(dates it reports).
+    """How much each date matters: the documents that name it, each counting 1/√(dates it names).
 
     A backgrounder that lists twenty dates lends each of them less weight than a report about one day,
-    the way IDF discounts common words; coarse dates (weeks, months, years) are discounted.
+    the way IDF discounts common words. A document names its own publication day (today's news) and the
+    dates it gives itself ("in April" merged into 20 April does not name 20 April); a date still ahead of
+    the article (a plan, a forecast) counts half; coarse dates (weeks, months, years) are discounted.
     """
-    dates_of: dict[str, set[tuple[date, date]]] = defaultdict(set)
+    named: dict[str, dict[tuple[date, date], float]] = defaultdict(dict)
     granularity: dict[tuple[date, date], Granularity] = {}
     for event in events:
         key = (event.start, event.end)
         granularity.setdefault(key, event.granularity)
         for source in event.sources:
-            dates_of[source.document].add(key)
+            dates = named[source.document]
+            if source.published is not None:
+                dates[(source.published, source.published)] = 1.0
+            if not names_date(source, event):
+                continue
+            ahead = source.published is not None and event.start > source.published
+            dates[key] = max(dates.get(key, 0.0), AHEAD_WEIGHT if ahead else 1.0)
     scores: dict[tuple[date, date], float] = defaultdict(float)
-    for keys in dates_of.values():
-        for key in keys:
-            scores[key] += 1.0 / math.sqrt(len(keys))
-    return {key: score * _SUMMARY_DATE_WEIGHT.get(granularity[key], 0.01) for key, score in scores.items()}
+    for dates in named.values():
+        for key, weight in dates.items():
+            scores[key] += weight / math.sqrt(len(dates))
+    return {key: score * _SUMMARY_DATE_WEIGHT.get(granularity.get(key, Granularity.DAY), 0.01)
+            for key, score in scores.items()}
+
+
+def names_date(source: Source, event: Event) -> bool:
+    """True when the source itself gives the event's date (or a time on that day), not a coarser span that
+    merging joined to it."""
+    return source.value[:10] == event.value[:10]
 
 
 def _in_window(event: Event, settings: Settings) -> bool:
@@ -374,22 +393,38 @@ def select(events: Sequence[Event], settings: Settings) -> list[Event]:
         if settings.per_date is not None and len(group) > settings.per_date:
             # What the date is mostly about is read from all its reports, keyword or not; the keyword
             # only decides which of them may be shown.
-            centrality = date_centrality(group, among=everything[key])
-            group = sorted(group, key=lambda e: (-round(centrality[e.id], 6), -e.importance, e.id))
-            group = group[: settings.per_date]
+            group = summarize_date(group, settings.per_date, among=everything[key])
         chosen.extend(group)
     return sorted(chosen, key=lambda e: (e.start, e.end, -e.importance, e.id))
 
 
-def date_centrality(events: Sequence[Event], *, among: Sequence[Event] = ()) -> dict[str, float]:
-    """How close each event of one date is to what that date's reports are mostly about (TF-IDF cosine
-    with the centroid of the date's events, each weighted by its independent sources).
+SUMMARY_WORDS = 40
+"""Words beyond which a summary sentence loses weight in proportion to its length."""
+SUMMARY_REDUNDANCY = 0.6
+"""How much a candidate's closeness (cosine) to an already chosen sentence of its date counts against it."""
 
-    ``among`` is every event of the date when ``events`` is a filtered part of it (the keyword events).
-    """
+
+def _brevity(event: Event) -> float:
+    words = len(event.text.split())
+    return min(1.0, SUMMARY_WORDS / words) if words else 0.0
+
+
+def summarize_date(events: Sequence[Event], k: int, *, among: Sequence[Event] = ()) -> list[Event]:
+    """The K events that best tell one date: central to its reports, short enough to read, not repeating
+    one another (maximal marginal relevance)."""
     pool = list({e.id: e for e in [*events, *among]}.values())
     terms = [_event_terms(e) for e in pool]
     space = TfidfSpace(terms)
     vectors = {e.id: space.vector(t) for e, t in zip(pool, terms)}
     centroid = _unit(_sum_vectors({t: w * e.source_count for t, w in vectors[e.id].items()} for e in pool))
-    return {e.id: _dot(vectors[e.id], centroid) for e in events}
+    relevance = {e.id: _dot(vectors[e.id], centroid) * _brevity(e) for e in events}
+    remaining = sorted(events, key=lambda e: (-round(relevance[e.id], 6), -e.importance, e.id))
+    chosen: list[Event] = []
+    while remaining and len(chosen) < k:
+        def gain(event: Event) -> float:
+            overlap = max((_dot(vectors[event.id], vectors[c.id]) for c in chosen), default=0.0)
+            return relevance[event.id] - SUMMARY_REDUNDANCY * overlap
+        best = max(remaining, key=lambda e: round(gain(e), 6))
+        chosen.append(best)
+        remaining.remove(best)
+    return chosen
