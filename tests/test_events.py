@@ -124,3 +124,25 @@ def test_each_source_records_its_position_and_outlet() -> None:
     (event,) = timeline.build_timeline([document], timeline.Settings()).events
     assert event.sources[0].outlet == "Coast Herald"
     assert 0.3 < event.sources[0].position < 1.0
+
+
+@pytest.mark.parametrize(("sentence", "dates", "title"), [
+    ("According to the council's minutes, dated 4 May, the bridge will close for repairs.", ["4 May"],
+     "The bridge will close for repairs"),
+    ("What makes the decision unusual is that on Friday the board overruled its own chair.", ["Friday"],
+     "The board overruled its own chair"),
+])
+def test_title_skips_attribution_and_cleft_openings(sentence: str, dates: list[str], title: str) -> None:
+    assert make_title(sentence, dates) == title
+
+
+@pytest.mark.parametrize(("sentence", "dates", "title"), [
+    ("The next full council meeting is on 25 April.", ["25 April"], "The next full council meeting"),
+    ("Opening hours were cut back to 10pm because of staffing.", ["10pm"], "Opening hours were cut back because of staffing"),
+])
+def test_title_leaves_no_word_hanging_where_the_date_was(sentence: str, dates: list[str], title: str) -> None:
+    assert make_title(sentence, dates) == title
+
+
+def test_a_short_title_keeps_its_verb() -> None:
+    assert make_title("The pool was on Monday.", ["Monday"]) == "The pool was"

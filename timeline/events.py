@@ -81,8 +81,15 @@ _LEADING_FILLER = re.compile(
     r"additionally|in other news|as expected|by then|since then)\b\s*,?\s*)+",
     re.IGNORECASE,
 )
-_DATE_LEAD_IN = r"(?:(?:on|in|at|by|during|since|from|until|till|through|as of|of|earlier|later|late|early|" \
-                r"last|this|the|before|after)\s+)*"
+_DATE_LEAD_IN = r"(?:(?:on|in|at|by|to|during|since|from|until|till|through|as of|of|dated|earlier|later|late|" \
+                r"early|last|this|the|before|after)\s+)*"
+# Attribution and cleft openings that carry no actor or action: "According to the report, ...",
+# "What makes this even stranger is that ...". The title starts after them.
+_LEADING_FRAME = re.compile(
+    r"^(?:according\s+to\s+[^,]{1,60},\s*|what\s+[^,.;]{1,80}?\s+(?:is|was)\s+that\s*,?\s*)", re.IGNORECASE)
+# What a removed date can leave hanging at the end: "The meeting is [on 25 April]", "It was cut back to [10pm]".
+_DANGLING_END = re.compile(r"(?:\s+(?:is|are|was|were|be|been|will\s+be|to|on|in|at|by|of|from|until|for))+$",
+                           re.IGNORECASE)
 _TITLE_CUT_BEFORE = {"which", "who", "whose", "where", "while", "after", "before", "because", "as", "when",
                      "although", "though", "but", "-", "–", "—", "and"}
 _SINGLE_QUOTES = [(re.compile(r"`\s*"), "‘"), (re.compile(r"(?<=[\w.,!?])\s+'(?=\s|$)"), "’")]
@@ -253,7 +260,10 @@ def make_title(text: str, expressions: Sequence[str] = ()) -> str:
     title = re.sub(r"\s+([,;:.!?])", r"\1", title)
     title = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", title)
     title = _LEADING_FILLER.sub("", title.strip(" ,;:-–—"))
+    title = _LEADING_FRAME.sub("", title)
     title = re.sub(r"\s+", " ", title).strip(" ,;:-–—").rstrip(".")
+    if len(_DANGLING_END.sub("", title).split()) >= _MIN_CLAUSE_WORDS:
+        title = _DANGLING_END.sub("", title)
     if not title:
         return display_text(text)[:80]
     title = title[0].upper() + title[1:]
