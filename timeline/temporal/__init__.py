@@ -72,11 +72,19 @@ def _expression(mention: Mention, resolved: Resolved, anchor: Anchor | None, ref
 
 _FOCUS_GRAINS = _NARRATIVE_GRAINS | {Granularity.WEEK, Granularity.WEEKEND, Granularity.MONTH, Granularity.SEASON,
                                      Granularity.QUARTER, Granularity.HALF, Granularity.YEAR}
+_MONTH_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.PART_OF_DAY, Granularity.MINUTE}
 _YEAR_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.YEAR, Granularity.PART_OF_DAY}
 
 
 def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> None:
     """Update what later mentions resolve against, and the words each reference came from."""
+    if resolved.value and resolved.value.startswith("BC") and resolved.granularity == Granularity.YEAR \
+            and resolved.basis == "absolute":
+        # "481 BC": the calendar has no such year, but the months and seasons told of next lie in it.
+        reference.narrative_year = -int(resolved.value[2:])
+        reference.narrative_month = None
+        reference.said["year"] = mention.text
+        return
     if resolved.start is None or resolved.type == TimexType.DURATION or resolved.basis == "unanchored":
         return
     partial = mention.partial
@@ -103,6 +111,10 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
     if resolved.granularity in _NARRATIVE_GRAINS:
         reference.narrative = resolved.start
         reference.said["narrative"] = mention.text
+    if resolved.granularity in _MONTH_SETTING:
+        reference.narrative_month = (resolved.start.year, resolved.start.month)
+    elif resolved.granularity == Granularity.YEAR and resolved.start.year != reference.narrative_year:
+        reference.narrative_month = None
     if resolved.granularity in _YEAR_SETTING:
         reference.narrative_year = resolved.start.year
         reference.said["year"] = mention.text

@@ -23,6 +23,9 @@ class Reference:
     anchor: datetime | None
     narrative: date | None = None
     narrative_year: int | None = None
+    """The year the text last mentioned; a year BC counts as negative (481 BC is -481)."""
+    narrative_month: tuple[int, int] | None = None
+    """(year, month) of the latest mention that named a month or a day."""
     narrative_mode: bool = False
     focus: date | None = None
     """First day of the latest date of any grain the text mentioned ("June 1998" → 1998-06-01)."""
@@ -233,6 +236,21 @@ def _relative_month_year(month: int, direction: int, reference: date) -> int:
     return reference.year
 
 
+ROLLOVER_MONTHS = 6
+"""A history moves forward: a month more than this many months before the one just told of lies in the next year."""
+
+
+def _narrative_month_year(month: int | None, ref: Reference) -> int:
+    """The year of a year-less month in a narrative: the year the text is in, or the next one when the month
+    comes well before the month the text last told of ("In December 1941 ... In January, ...")."""
+    year = ref.narrative_year
+    assert year is not None
+    latest = ref.narrative_month
+    if month is not None and latest is not None and latest[0] == year and latest[1] - month > ROLLOVER_MONTHS:
+        return year + 1
+    return year
+
+
 def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, str]:
     """The year of a date written without one: from the words, the sentence, the narrative or the tense."""
     if p.year is not None:
@@ -240,7 +258,7 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
     if p.base == "narrative" and (ref.focus or ref.narrative) is not None:
         return (ref.focus or ref.narrative).year, "focus"  # type: ignore[union-attr]
     if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None) and p.year_dir is None:
-        return ref.narrative_year, "year"
+        return _narrative_month_year(p.month, ref), "year"
     day_ref, basis = ref.day("anchor")
     if day_ref is None or p.month is None:
         return None, "unanchored"
@@ -287,6 +305,10 @@ def resolve_calendar(p: Partial, m: Mention, ref: Reference) -> Resolved:
             raise Unresolvable(m.text)
         value = f"XXXX-{month:02d}" + (f"-{p.day:02d}" if p.day else "")
         return _unanchored(value, Granularity.DAY if p.day else Granularity.MONTH)
+    if year < 1:  # a month of a year BC the narrative is in: the calendar has no such date, only the value
+        value = f"BC{-year:04d}" + (f"-{month:02d}" if month else "") + (f"-{p.day:02d}" if month and p.day else "")
+        return Resolved(value, Granularity.DAY if p.day else Granularity.MONTH if month else Granularity.YEAR,
+                        None, None, p.mod, basis)
     if p.bc:  # the calendar has no year before 1: a BC year keeps its value and goes without interval
         return Resolved(f"BC{year:04d}", Granularity.YEAR, None, None, p.mod, basis)
     if month is None:
@@ -439,6 +461,8 @@ def resolve_season(p: Partial, m: Mention, ref: Reference) -> Resolved:
     elif ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
         # History without a reference time: "the summer", "the next spring" of the year the text is in.
         year, basis = ref.narrative_year + (p.dir or 0), "year"
+        if year < 1:  # a season of a year BC: a value without an interval
+            return Resolved(f"BC{-year:04d}-{season}", Granularity.SEASON, None, None, p.mod, basis)
     else:
         day_ref, basis = ref.day("anchor")
         if day_ref is None:
