@@ -550,6 +550,9 @@ def resolve_holiday(p: Partial, m: Mention, ref: Reference) -> Resolved:
             day = holiday_date(rule, day_ref.year - 1)
         elif (p.dir == 1 or (p.dir is None and m.tense in ("future", "prospective"))) and day < day_ref:
             day = holiday_date(rule, day_ref.year + 1)
+    if p.unit == "W":  # "Easter week"
+        start, end = week_range(day)
+        return Resolved(week_value(day), Granularity.WEEK, start, end, p.mod, basis)
     return Resolved(day.isoformat(), Granularity.DAY, day, day, p.mod, basis)
 
 

@@ -21,7 +21,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d.,]*(?:st|nd|rd|th)?")
 _BEFORE_WORDS = 12
 _AFTER_WORDS = 8
 _GOVERNOR_WORDS = 4
-_EXTENSION_WORDS = 10
+_EXTENSION_WORDS = 12
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                           "my", "your"})
 
