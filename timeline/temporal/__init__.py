@@ -73,7 +73,6 @@ def _expression(mention: Mention, resolved: Resolved, anchor: Anchor | None, ref
 _FOCUS_GRAINS = _NARRATIVE_GRAINS | {Granularity.WEEK, Granularity.WEEKEND, Granularity.MONTH, Granularity.SEASON,
                                      Granularity.QUARTER, Granularity.HALF, Granularity.YEAR}
 _BC_YEAR_SETTING = {Granularity.YEAR, Granularity.SEASON, Granularity.MONTH, Granularity.DAY}
-_MONTH_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.PART_OF_DAY, Granularity.MINUTE}
 _YEAR_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.YEAR, Granularity.PART_OF_DAY}
 
 
@@ -83,8 +82,6 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
             and resolved.granularity in _BC_YEAR_SETTING:
         # "481 BC", "August 480 BC": the calendar has no such date, but what the text tells of next lies in it.
         reference.narrative_year = -int(resolved.value[2:6])
-        month = mention.partial.month
-        reference.narrative_month = (reference.narrative_year, month) if month else None
         reference.said["year"] = mention.text
         reference.focus = reference.narrative = None  # the dates told of before lie in another era
         return
@@ -114,10 +111,6 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
     if resolved.granularity in _NARRATIVE_GRAINS:
         reference.narrative = resolved.start
         reference.said["narrative"] = mention.text
-    if resolved.granularity in _MONTH_SETTING:
-        reference.narrative_month = (resolved.start.year, resolved.start.month)
-    elif resolved.granularity == Granularity.YEAR and resolved.start.year != reference.narrative_year:
-        reference.narrative_month = None
     if resolved.granularity in _YEAR_SETTING:
         reference.narrative_year = resolved.start.year
         reference.said["year"] = mention.text

@@ -24,8 +24,6 @@ class Reference:
     narrative: date | None = None
     narrative_year: int | None = None
     """The year the text last mentioned; a year BC counts as negative (481 BC is -481)."""
-    narrative_month: tuple[int, int] | None = None
-    """(year, month) of the latest mention that named a month or a day."""
     narrative_mode: bool = False
     focus: date | None = None
     """First day of the latest date of any grain the text mentioned ("June 1998" → 1998-06-01)."""
@@ -236,21 +234,6 @@ def _relative_month_year(month: int, direction: int, reference: date) -> int:
     return reference.year
 
 
-ROLLOVER_MONTHS = 6
-"""A history moves forward: a month more than this many months before the one just told of lies in the next year."""
-
-
-def _narrative_month_year(month: int | None, ref: Reference) -> int:
-    """The year of a year-less month in a narrative: the year the text is in, or the next one when the month
-    comes well before the month the text last told of ("In December 1941 ... In January, ...")."""
-    year = ref.narrative_year
-    assert year is not None
-    latest = ref.narrative_month
-    if month is not None and latest is not None and latest[0] == year and latest[1] - month > ROLLOVER_MONTHS:
-        return year + 1
-    return year
-
-
 def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, str]:
     """The year of a date written without one: from the words, the sentence, the narrative or the tense."""
     if p.year is not None:
@@ -258,7 +241,7 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
     if p.base == "narrative" and (ref.focus or ref.narrative) is not None:
         return (ref.focus or ref.narrative).year, "focus"  # type: ignore[union-attr]
     if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None) and p.year_dir is None:
-        return _narrative_month_year(p.month, ref), "year"
+        return ref.narrative_year, "year"
     day_ref, basis = ref.day("anchor")
     if day_ref is None or p.month is None:
         return None, "unanchored"
