@@ -493,5 +493,5 @@ class Finder:
         # Nov. 6": the "last" belongs to "last Thursday"), so the tense is read with the others blanked out.
         blanked = _blank(text, mentions)
         for mention in mentions:
-            mention.tense, mention.sentence = self.tense(blanked, mention.start, mention.end)
+            mention.tense, mention.sentence = self.tense(text, mention.start, mention.end, cues=blanked)
         return mentions

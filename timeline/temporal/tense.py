@@ -54,10 +54,11 @@ class TenseGuesser:
         self.deadline_prepositions = set(words["deadline_prepositions"])
         self.extension_prepositions = set(words["extension_prepositions"])
 
-    def __call__(self, text: str, start: int, end: int) -> tuple[str, int]:
-        """The tense around text[start:end], and where its sentence starts."""
+    def __call__(self, text: str, start: int, end: int, *, cues: str | None = None) -> tuple[str, int]:
+        """The tense around text[start:end], and where its sentence starts; the cue words are read from
+        ``cues`` when given (the same text with other words blanked out), the sentence from ``text``."""
         left, right = sentence_bounds(text, start, end)
-        return self._tense(text, left, right, start, end), left
+        return self._tense(cues if cues is not None else text, left, right, start, end), left
 
     def _tense(self, text: str, left: int, right: int, start: int, end: int) -> str:
         before = [w.replace("’", "'") for w in _WORD.findall(text[left:start])]
