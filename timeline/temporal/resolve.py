@@ -365,11 +365,11 @@ def _before_christ(unit: str, amount: int, ref: Reference) -> Resolved:
     if year is None or year > 0 or unit not in ("Y", "DE") or ref.anchor is not None:
         return _unanchored()
     shifted = year + amount * (10 if unit == "DE" else 1)
+    granularity = Granularity.YEAR if unit == "Y" else Granularity.DECADE
     if shifted >= 0:  # there is no year 0: 1 BC is followed by AD 1
         shifted += 1
-        return Resolved(f"{shifted:04d}" if unit == "Y" else f"{shifted // 10:03d}", Granularity.YEAR, basis="year")
-    value = f"BC{-shifted:04d}" if unit == "Y" else f"BC{-shifted // 10:03d}"
-    return Resolved(value, Granularity.YEAR if unit == "Y" else Granularity.DECADE, basis="year")
+        return Resolved(f"{shifted:04d}" if unit == "Y" else f"{shifted // 10:03d}", granularity, basis="year")
+    return Resolved(f"BC{-shifted:04d}" if unit == "Y" else f"BC{-shifted // 10:03d}", granularity, basis="year")
 
 
 def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
