@@ -199,6 +199,9 @@ class TenseGuesser:
             if word in self.prospective_alone and (word not in self.prospective_with_preposition
                                                    or following in ("to", "for")):
                 return FUTURE
+            if following == "by" and index > 0 and tokens[index - 1].lower() not in ("he", "she", "it", "they", "we",
+                                                                                    "i", "you", "who", "which"):
+                return None  # "new markets untouched by the crisis": a participle describing a noun, no verb
             return PAST
         if word in self.past_auxiliaries:
             return PAST
