@@ -93,6 +93,12 @@ class TenseGuesser:
                 tense = self.cue(tokens, here - distance, ahead_of_mention=True)
                 if tense is not None:
                     return tense
+        # "planned a large rally in the square on Saturday": an arrangement made earlier in the clause
+        # governs the time of what was arranged, whatever verbs follow the mention.
+        for index in range(max(0, here - _BEFORE_WORDS), here - 1):
+            if tokens[index].lower() in self.arranging_verbs and tokens[index + 1].lower() in _DETERMINERS \
+                    and not self._past_perfect(tokens, index):
+                return FUTURE
         reported: str | None = None
         for distance in range(1, max(_BEFORE_WORDS, _AFTER_WORDS) + 1):
             for index, limit in ((here - distance, _BEFORE_WORDS), (here + distance, _AFTER_WORDS)):
