@@ -72,11 +72,19 @@ def _expression(mention: Mention, resolved: Resolved, anchor: Anchor | None, ref
 
 _FOCUS_GRAINS = _NARRATIVE_GRAINS | {Granularity.WEEK, Granularity.WEEKEND, Granularity.MONTH, Granularity.SEASON,
                                      Granularity.QUARTER, Granularity.HALF, Granularity.YEAR}
+_BC_YEAR_SETTING = {Granularity.YEAR, Granularity.SEASON, Granularity.MONTH, Granularity.DAY}
 _YEAR_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.YEAR, Granularity.PART_OF_DAY}
 
 
 def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> None:
     """Update what later mentions resolve against, and the words each reference came from."""
+    if resolved.value and resolved.value.startswith("BC") and resolved.basis in ("absolute", "year") \
+            and resolved.granularity in _BC_YEAR_SETTING:
+        # "481 BC", "August 480 BC": the calendar has no such date, but what the text tells of next lies in it.
+        reference.narrative_year = -int(resolved.value[2:6])
+        reference.said["year"] = mention.text
+        reference.focus = reference.narrative = None  # the dates told of before lie in another era
+        return
     if resolved.start is None or resolved.type == TimexType.DURATION or resolved.basis == "unanchored":
         return
     partial = mention.partial

@@ -320,6 +320,17 @@ class Normaliser:
             p.frequency = _key(g["freq"])
 
 
+def _blank(text: str, mentions: list[Mention]) -> str:
+    """``text`` with the words of every mention replaced by spaces (offsets kept)."""
+    pieces, position = [], 0
+    for mention in mentions:
+        pieces.append(text[position : mention.start])
+        pieces.append(" " * (mention.end - mention.start))
+        position = mention.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def _year(text: str) -> int:
     text = text.strip().lstrip("'’")
     value = int(text)
@@ -477,7 +488,10 @@ class Finder:
             if partial is None or rule.type is None:
                 continue
             start += self._leading_preposition(text, start, end)
-            mention = Mention(start, end, text[start:end], rule.name, rule.type, partial)
-            mention.tense, mention.sentence = self.tense(text, start, end)
-            mentions.append(mention)
+            mentions.append(Mention(start, end, text[start:end], rule.name, rule.type, partial))
+        # The words of one time expression are no tense cue for another ("due to expire last Thursday, to
+        # Nov. 6": the "last" belongs to "last Thursday"), so the tense is read with the others blanked out.
+        blanked = _blank(text, mentions)
+        for mention in mentions:
+            mention.tense, mention.sentence = self.tense(text, mention.start, mention.end, cues=blanked)
         return mentions

@@ -23,6 +23,7 @@ class Reference:
     anchor: datetime | None
     narrative: date | None = None
     narrative_year: int | None = None
+    """The year the text last mentioned; a year BC counts as negative (481 BC is -481)."""
     narrative_mode: bool = False
     focus: date | None = None
     """First day of the latest date of any grain the text mentioned ("June 1998" → 1998-06-01)."""
@@ -287,8 +288,12 @@ def resolve_calendar(p: Partial, m: Mention, ref: Reference) -> Resolved:
             raise Unresolvable(m.text)
         value = f"XXXX-{month:02d}" + (f"-{p.day:02d}" if p.day else "")
         return _unanchored(value, Granularity.DAY if p.day else Granularity.MONTH)
-    if p.bc:  # the calendar has no year before 1: a BC year keeps its value and goes without interval
-        return Resolved(f"BC{year:04d}", Granularity.YEAR, None, None, p.mod, basis)
+    if p.bc:
+        year = -year
+    if year < 1:  # a year BC ("490 BC", "August 480 BC", "April" of it): no calendar date, only the value
+        value = f"BC{-year:04d}" + (f"-{month:02d}" if month else "") + (f"-{p.day:02d}" if month and p.day else "")
+        return Resolved(value, Granularity.DAY if p.day else Granularity.MONTH if month else Granularity.YEAR,
+                        None, None, p.mod, basis)
     if month is None:
         start, end = year_range(year)
         return Resolved(f"{year:04d}", Granularity.YEAR, start, end, p.mod, basis)
@@ -306,20 +311,25 @@ def resolve_calendar(p: Partial, m: Mention, ref: Reference) -> Resolved:
 
 
 def resolve_week(p: Partial, m: Mention, ref: Reference) -> Resolved:
-    """An ISO week named by number ("2024-W42", "week 42 of 2024"), its weekend or one of its days."""
-    if p.year is None or p.week is None:
+    """An ISO week named by number ("2024-W42", "week 42 of 2024", "week 42" of the reference year),
+    its weekend or one of its days."""
+    year, basis = _year_or_reference(p, m, ref)
+    if p.week is None:
         raise Unresolvable(m.text)
+    if year is None:
+        return _unanchored(f"XXXX-W{p.week:02d}", Granularity.WEEK)
     try:
-        monday = date.fromisocalendar(p.year, p.week, 1)
+        monday = date.fromisocalendar(year, p.week, 1)
     except ValueError as error:
         raise Unresolvable(m.text) from error
     if p.weekday is not None:
         day = monday + timedelta(days=p.weekday - 1)
-        return Resolved(day.isoformat(), Granularity.DAY, day, day, p.mod)
+        return Resolved(day.isoformat(), Granularity.DAY, day, day, p.mod, basis)
     if p.weekend:
         saturday = monday + timedelta(days=5)
-        return Resolved(week_value(monday) + "-WE", Granularity.WEEKEND, saturday, saturday + timedelta(days=1), p.mod)
-    return Resolved(week_value(monday), Granularity.WEEK, monday, monday + timedelta(days=6), p.mod)
+        return Resolved(week_value(monday) + "-WE", Granularity.WEEKEND, saturday, saturday + timedelta(days=1), p.mod,
+                        basis)
+    return Resolved(week_value(monday), Granularity.WEEK, monday, monday + timedelta(days=6), p.mod, basis)
 
 
 def with_part(day: date, part: str | None, basis: str, mod: str | None = None) -> Resolved:
@@ -348,15 +358,29 @@ def resolve_weekday(p: Partial, m: Mention, ref: Reference) -> Resolved:
     return with_part(day + timedelta(days=p.part_day_shift), p.part, basis, p.mod)
 
 
+def _before_christ(unit: str, amount: int, ref: Reference) -> Resolved:
+    """A shift by years or decades from the year BC a narrative is in ("the following year" after 491 BC is
+    490 BC); anything else, or no year BC, stays unanchored."""
+    year = ref.narrative_year
+    if year is None or year > 0 or unit not in ("Y", "DE") or ref.anchor is not None:
+        return _unanchored()
+    shifted = year + amount * (10 if unit == "DE" else 1)
+    granularity = Granularity.YEAR if unit == "Y" else Granularity.DECADE
+    if shifted >= 0:  # there is no year 0: 1 BC is followed by AD 1
+        shifted += 1
+        return Resolved(f"{shifted:04d}" if unit == "Y" else f"{shifted // 10:03d}", granularity, basis="year")
+    return Resolved(f"BC{-shifted:04d}" if unit == "Y" else f"BC{-shifted // 10:03d}", granularity, basis="year")
+
+
 def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
     unit = p.unit or "D"
     day_ref, basis = ref.day(p.base, unit)
     if p.vague or p.amount is None:
         value = "PAST_REF" if (p.dir or -1) < 0 else "FUTURE_REF"
         return Resolved(value, Granularity.REFERENCE, None, None, p.mod, basis if day_ref else "unanchored")
-    if day_ref is None:
-        return _unanchored()
     amount = int(p.amount) * (p.dir if p.dir is not None else 1)
+    if day_ref is None:
+        return _before_christ(unit, amount, ref)
     discussed = _discussed_quarter(m, ref) if unit == "Y" and amount == -1 else None
     if discussed is not None:
         # "profit fell from $3 million a year earlier": the quarter being reported, a year before.
@@ -383,7 +407,7 @@ def resolve_current(p: Partial, m: Mention, ref: Reference) -> Resolved:
         # History without a reference time: "by the end of the year" is the year the text speaks of.
         day_ref, basis = ref.day("narrative", p.unit)
     if day_ref is None:
-        return _unanchored()
+        return _before_christ(p.unit or "D", p.dir or 0, ref)
     unit = {"SEASON": "SEASON", "SEMESTER": "H", "TERM": "Y"}.get(p.unit or "", p.unit or "D")
     offset = p.dir or 0
     if unit == "SEASON":
@@ -434,11 +458,15 @@ def resolve_half(p: Partial, m: Mention, ref: Reference) -> Resolved:
 
 def resolve_season(p: Partial, m: Mention, ref: Reference) -> Resolved:
     season = p.season or "SU"
+    if p.year is not None and p.bc:
+        return Resolved(f"BC{p.year:04d}-{season}", Granularity.SEASON, None, None, p.mod)
     if p.year is not None:
         year, basis = p.year, "absolute"
     elif ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
         # History without a reference time: "the summer", "the next spring" of the year the text is in.
         year, basis = ref.narrative_year + (p.dir or 0), "year"
+        if year < 1:  # a season of a year BC: a value without an interval
+            return Resolved(f"BC{-year:04d}-{season}", Granularity.SEASON, None, None, p.mod, basis)
     else:
         day_ref, basis = ref.day("anchor")
         if day_ref is None:
@@ -505,6 +533,9 @@ def resolve_holiday(p: Partial, m: Mention, ref: Reference) -> Resolved:
             day = holiday_date(rule, day_ref.year - 1)
         elif (p.dir == 1 or (p.dir is None and m.tense in ("future", "prospective"))) and day < day_ref:
             day = holiday_date(rule, day_ref.year + 1)
+    if p.unit == "W":  # "Easter week"
+        start, end = week_range(day)
+        return Resolved(week_value(day), Granularity.WEEK, start, end, p.mod, basis)
     return Resolved(day.isoformat(), Granularity.DAY, day, day, p.mod, basis)
 
 

@@ -21,6 +21,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d.,]*(?:st|nd|rd|th)?")
 _BEFORE_WORDS = 12
 _AFTER_WORDS = 8
 _GOVERNOR_WORDS = 4
+_EXTENSION_WORDS = 12
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                           "my", "your"})
 
@@ -51,20 +52,35 @@ class TenseGuesser:
         self.earliest_words = set(words["earliest_words"])
         self.arranging_verbs = set(words["arranging_verbs"])
         self.deadline_prepositions = set(words["deadline_prepositions"])
+        self.extension_prepositions = set(words["extension_prepositions"])
 
-    def __call__(self, text: str, start: int, end: int) -> tuple[str, int]:
-        """The tense around text[start:end], and where its sentence starts."""
+    def __call__(self, text: str, start: int, end: int, *, cues: str | None = None) -> tuple[str, int]:
+        """The tense around text[start:end], and where its sentence starts; the cue words are read from
+        ``cues`` when given (the same text with other words blanked out), the sentence from ``text``."""
         left, right = sentence_bounds(text, start, end)
-        return self._tense(text, left, right, start, end), left
+        return self._tense(cues if cues is not None else text, left, right, start, end), left
 
     def _tense(self, text: str, left: int, right: int, start: int, end: int) -> str:
         before = [w.replace("’", "'") for w in _WORD.findall(text[left:start])]
         tense = self._verb_tense(text, left, right, start, end, before)
+        if before and before[-1].lower() in self.extension_prepositions and tense != FUTURE \
+                and self._extended(before[-_EXTENSION_WORDS:-1]):
+            return FUTURE  # "extended the loans through January", "will extend its bid ... to Nov. 6"
         if before and before[-1].lower() in self.deadline_prepositions and tense != FUTURE:
             if any(word.lower() in self.forward_verbs for word in before[-5:-1]):
                 return FUTURE  # "extended the stay until Thursday": a new date ahead
             return PROSPECTIVE  # "gave them until mid-November to reply": a deadline, nearer ahead than behind
         return tense
+
+    def _extended(self, words: list[str]) -> bool:
+        """Whether a verb that moves a date forward governs the end of ``words``: no verb in the past tense
+        comes after it ("the extended hours were cut back to ..." moves nothing forward)."""
+        lowered = [word.lower() for word in words]
+        verbs = [index for index, word in enumerate(lowered) if word in self.forward_verbs]
+        if not verbs:
+            return False
+        after = lowered[verbs[-1] + 1 :]
+        return not any(word in self.past_auxiliaries or word in self.irregular_past for word in after)
 
     def _verb_tense(self, text: str, left: int, right: int, start: int, end: int, before: list[str]) -> str:
         after = [w.replace("’", "'") for w in _WORD.findall(text[end:right])]
@@ -77,6 +93,12 @@ class TenseGuesser:
                 tense = self.cue(tokens, here - distance, ahead_of_mention=True)
                 if tense is not None:
                     return tense
+        # "planned a large rally in the square on Saturday": an arrangement made earlier in the clause
+        # governs the time of what was arranged, whatever verbs follow the mention.
+        for index in range(max(0, here - _BEFORE_WORDS), here - 1):
+            if tokens[index].lower() in self.arranging_verbs and tokens[index + 1].lower() in _DETERMINERS \
+                    and not self._past_perfect(tokens, index):
+                return FUTURE
         reported: str | None = None
         for distance in range(1, max(_BEFORE_WORDS, _AFTER_WORDS) + 1):
             for index, limit in ((here - distance, _BEFORE_WORDS), (here + distance, _AFTER_WORDS)):
@@ -183,6 +205,9 @@ class TenseGuesser:
             if word in self.prospective_alone and (word not in self.prospective_with_preposition
                                                    or following in ("to", "for")):
                 return FUTURE
+            if following == "by" and index > 0 and tokens[index - 1].lower() not in ("he", "she", "it", "they", "we",
+                                                                                    "i", "you", "who", "which"):
+                return None  # "new markets untouched by the crisis": a participle describing a noun, no verb
             return PAST
         if word in self.past_auxiliaries:
             return PAST
