@@ -144,5 +144,6 @@ def test_title_leaves_no_word_hanging_where_the_date_was(sentence: str, dates: l
     assert make_title(sentence, dates) == title
 
 
-def test_a_short_title_keeps_its_verb() -> None:
+def test_a_title_too_short_to_lose_its_verb_keeps_it() -> None:
+    # Dropping "was" would leave two words, too few to say who did what: the clause is kept whole.
     assert make_title("The pool was on Monday.", ["Monday"]) == "The pool was"

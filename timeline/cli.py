@@ -48,9 +48,16 @@ def _input_settings(args: argparse.Namespace) -> dict:
     return {"record_fields": {role: name for role, name in fields.items() if name}, "file_times": args.file_times}
 
 
+def _version() -> str:
+    try:
+        return metadata.version("timeline")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description="Turn documents into a dated event timeline.")
-    parser.add_argument("--version", action="version", version=f"timeline {metadata.version('timeline')}")
+    parser.add_argument("--version", action="version", version=f"timeline {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="build a timeline from files and folders")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -94,6 +96,8 @@ def build_timeline(documents: Sequence[Document], settings: Settings, *, skipped
             description = anchoring.describe(document, settings, segments)
             document_events, document_unanchored = events.extract_events(document, segments, expressions)
         except Exception as error:  # one document that breaks a stage is reported; the batch goes on
+            if os.environ.get("TIMELINE_DEBUG") and not isinstance(error, TimelineError):
+                raise
             reason = error.reason if isinstance(error, TimelineError) else f"could not be processed ({type(error).__name__}: {error})"
             skipped.append(Skipped(path=document.id, reason=reason))
             continue

@@ -6,6 +6,7 @@ One reader per kind of file, chosen by suffix: plain text and Markdown (front ma
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -115,6 +116,8 @@ def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Sett
             except TimelineError as error:
                 result.skipped.append(Skipped(path=error.path or str(file), reason=error.reason))
             except Exception as error:  # a reader's library choking on one file must not stop the batch
+                if os.environ.get("TIMELINE_DEBUG"):
+                    raise
                 reason = f"could not be read ({type(error).__name__}: {error})"
                 result.skipped.append(Skipped(path=str(file), reason=reason))
     return result
