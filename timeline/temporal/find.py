@@ -47,6 +47,7 @@ class Partial:
     bc: bool = False
     weekend: bool = False
     period: str | None = None
+    anticipated: bool = False
 
 
 @dataclass(slots=True)

@@ -527,12 +527,16 @@ def resolve_holiday(p: Partial, m: Mention, ref: Reference) -> Resolved:
         if day_ref is None:
             return _unanchored()
         day = holiday_date(rule, day_ref.year)
-        # A holiday a few weeks off is the coming one even in a past-tense sentence ("got the Xmas mood already").
-        near_ahead = day > day_ref and (day - day_ref).days <= HOLIDAY_AHEAD_DAYS
-        if (p.dir == -1 or (p.dir is None and m.tense == "past" and not near_ahead)) and day > day_ref:
-            day = holiday_date(rule, day_ref.year - 1)
-        elif (p.dir == 1 or (p.dir is None and m.tense in ("future", "prospective"))) and day < day_ref:
-            day = holiday_date(rule, day_ref.year + 1)
+        # A holiday the text looks toward ("ahead of Christmas") within a few weeks of the reference is that
+        # one, whatever the tense ("prices rose ahead of it", said just before or just after); else the tense decides.
+        # "as Easter week began": a holiday's week has begun once its first day is past.
+        begins = week_range(day)[0] if p.unit == "W" else day
+        nearby = p.anticipated and abs((day - day_ref).days) <= HOLIDAY_AHEAD_DAYS
+        if not (nearby and p.dir is None):
+            if (p.dir == -1 or (p.dir is None and m.tense == "past")) and begins > day_ref:
+                day = holiday_date(rule, day_ref.year - 1)
+            elif (p.dir == 1 or (p.dir is None and m.tense in ("future", "prospective"))) and day < day_ref:
+                day = holiday_date(rule, day_ref.year + 1)
     if p.unit == "W":  # "Easter week"
         start, end = week_range(day)
         return Resolved(week_value(day), Granularity.WEEK, start, end, p.mod, basis)

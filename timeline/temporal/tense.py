@@ -94,10 +94,11 @@ class TenseGuesser:
                 if tense is not None:
                     return tense
         # "planned a large rally in the square on Saturday": an arrangement made earlier in the clause
-        # governs the time of what was arranged, whatever verbs follow the mention.
+        # governs the time of what was arranged, unless the clause goes on to tell that it happened
+        # ("scheduled a press conference on Monday, where it announced layoffs").
         for index in range(max(0, here - _BEFORE_WORDS), here - 1):
             if tokens[index].lower() in self.arranging_verbs and tokens[index + 1].lower() in _DETERMINERS \
-                    and not self._past_perfect(tokens, index):
+                    and not self._past_perfect(tokens, index) and not self._told_after(tokens, here):
                 return FUTURE
         reported: str | None = None
         for distance in range(1, max(_BEFORE_WORDS, _AFTER_WORDS) + 1):
@@ -111,6 +112,13 @@ class TenseGuesser:
                     elif tense is not None:
                         return tense
         return reported or PRESENT
+
+    def _told_after(self, tokens: list[str], here: int) -> bool:
+        """Whether a past-tense verb follows the mention: the sentence tells what happened then."""
+        for index in range(here + 1, min(len(tokens), here + 1 + _AFTER_WORDS)):
+            if self.cue(tokens, index) == PAST:
+                return True
+        return False
 
     def _auxiliary(self, tokens: list[str], index: int) -> str | None:
         """The auxiliary in front of the participle at ``index`` (adverbs skipped): "will" for
