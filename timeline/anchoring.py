@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
 from .models import (Anchor, AnchorSource, Document, DocumentAnchors, Granularity, Segment, SegmentKind,
                      TimeExpression, TimexType)
 from .settings import Settings
+from .text import shorten
 from .temporal import AnchoredSpan, tag
 
 _METADATA_SOURCES = (AnchorSource.SIDECAR, AnchorSource.RECORD, AnchorSource.FRONT_MATTER, AnchorSource.HTML_META)
@@ -566,6 +567,9 @@ class _Region:
     kind: SegmentKind
     anchor: Anchor | None
     label: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
 
 
 def _without(region: _Region, holes: list[tuple[int, int]]) -> list[_Region]:
@@ -575,16 +579,40 @@ def _without(region: _Region, holes: list[tuple[int, int]]) -> list[_Region]:
         if end <= position or start >= region.end:
             continue
         if start > position:
-            parts.append(_Region(position, start, region.kind, region.anchor, region.label))
+            parts.append(replace(region, start=position, end=start))
         position = max(position, end)
     if position < region.end:
-        parts.append(_Region(position, region.end, region.kind, region.anchor, region.label))
+        parts.append(replace(region, start=position))
     return parts
 
 
 def _shorten(text: str, limit: int = 60) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+# A search result's address line: a URL, or the breadcrumb search pages show ("https://x.com › news › a").
+_ADDRESS_LINE = re.compile(r"[ \t]*(?P<address>(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?(?:[ \t]+›[ \t]+[^\n›]+)*)"
+                           r"[ \t]*")
+
+
+def _address_url(address: str) -> str:
+    """A breadcrumb ("https://x.com › news › a") as the URL it abbreviates."""
+    url = "/".join(part for part in (part.strip() for part in address.split("›")) if part)
+    return url if re.match(r"https?://", url) else f"https://{url}"
+
+
+def _result_origin(text: str, start: int, end: int, prefix: re.Match[str] | None) -> dict[str, str | None]:
+    """A result's own outlet, URL and title when an address line follows its first line ("Springfield
+    Gazette / https://… › local / Boil-water notice lifted"); otherwise its first line, date prefix left
+    out, is its title."""
+    lines = text[start:end].split("\n")
+    address = _ADDRESS_LINE.fullmatch(lines[1]) if len(lines) > 2 else None
+    if address is None:
+        own_start = prefix.end() if prefix is not None and prefix.start() == start else start
+        return {"title": shorten(" ".join(text[own_start:_line_end(text, own_start)].split())) or None}
+    return {"outlet": lines[0].strip() or None, "url": _address_url(address.group("address")),
+            "title": lines[2].strip() or None}
 
 
 def _snippet_regions(document: Document, prefixes: list[re.Match[str]], anchor: Anchor | None,
@@ -595,12 +623,14 @@ def _snippet_regions(document: Document, prefixes: list[re.Match[str]], anchor: 
     for start, end in _result_blocks(text, document.body_start):
         prefix = next((p for p in prefixes if start <= p.start() < end), None)
         label = _shorten(text[start:_line_end(text, start)])
+        origin = _result_origin(text, start, end, prefix)
         if prefix is None:
-            regions.append(_Region(start, end, SegmentKind.SNIPPET, retrieval or anchor, label))
+            regions.append(_Region(start, end, SegmentKind.SNIPPET, retrieval or anchor, label, **origin))
             continue
         stamp = prefix.group("stamp")
         regions.append(_Region(prefix.start(), prefix.end(), SegmentKind.POST_HEADER, retrieval, stamp))
-        regions.append(_Region(start, end, SegmentKind.SNIPPET, stamp_anchor(stamp, retrieval, SNIPPET), label))
+        regions.append(_Region(start, end, SegmentKind.SNIPPET, stamp_anchor(stamp, retrieval, SNIPPET), label,
+                               **origin))
     return regions
 
 
@@ -651,7 +681,7 @@ def segment(document: Document, settings: Settings) -> list[Segment]:
         pieces += _without(region, holes)
     pieces.sort(key=lambda r: (r.start, r.end))
     return [Segment(document=document.id, index=index, start=r.start, end=r.end, kind=r.kind, label=r.label,
-                    anchor=r.anchor)
+                    anchor=r.anchor, title=r.title, url=r.url, outlet=r.outlet)
             for index, r in enumerate(p for p in pieces if document.text[p.start:p.end].strip())]
 
 

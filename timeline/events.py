@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .models import (Document, Event, Granularity, Segment, SegmentKind, Source, TimeExpression, TimexType,
                      Unanchored)
-from .text import clean, sentence_bounds, shorten
+from .text import clean, sentence_bounds
 
 _DATED_TYPES = (TimexType.DATE, TimexType.TIME)
 _UNDATABLE = (Granularity.REFERENCE, Granularity.DURATION, Granularity.SET)
@@ -119,12 +119,6 @@ def _segment_of(segments: Sequence[Segment], offset: int) -> Segment | None:
     return None
 
 
-# A search result's address line: a URL, or the breadcrumb search pages show ("https://x.com › news › a").
-_ADDRESS_LINE = re.compile(r"^[ \t]*(?P<address>(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?(?:[ \t]+›[ \t]+[^\n›]+)*)"
-                           r"[ \t]*$", re.MULTILINE)
-_RESULT_HEAD_WINDOW = 400
-
-
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Who a segment speaks for: the document itself, or for a search result its own outlet, title and URL."""
@@ -134,35 +128,14 @@ class Origin:
     outlet: str | None
 
 
-def _address_url(address: str) -> str:
-    """A breadcrumb ("https://x.com › news › a") as the URL it abbreviates."""
-    parts = [part.strip() for part in address.split("›")]
-    url = "/".join(part for part in parts if part)
-    return url if re.match(r"https?://", url) else f"https://{url}"
-
-
 def segment_origin(document: Document, segment: Segment) -> Origin:
-    """The document's title, URL and outlet; a search result's own, read from its block, where it has them.
-
-    Anchoring labels a result segment with the first line of its block. When an address line and a title
-    line follow it ("Springfield Gazette / https://… › local / Boil-water notice lifted"), the label is the
-    outlet; otherwise the result's own first line, its date prefix left out, serves as its title.
-    """
-    if segment.kind != SegmentKind.SNIPPET or not segment.label:
+    """The document's title, URL and outlet; a search result's own, as anchoring read them from its block."""
+    if segment.kind != SegmentKind.SNIPPET:
         return Origin(document.title, document.url, document.source)
-    text = document.text
-    own_line = display_text(text[segment.start : segment.end].strip().split("\n", 1)[0])
-    untitled = Origin(shorten(own_line) or segment.label, document.url, document.source)
-    label = segment.label.rstrip("…").strip()
-    head = text.rfind(label, max(0, segment.start - _RESULT_HEAD_WINDOW), segment.start + len(label))
-    if head < 0:
-        return untitled
-    lines = text[head : min(segment.end, head + _RESULT_HEAD_WINDOW)].split("\n")
-    address = _ADDRESS_LINE.fullmatch(lines[1]) if len(lines) > 2 else None
-    if address is None:
-        return untitled
-    title = lines[2].strip() or None
-    return Origin(title, _address_url(address.group("address")), label)
+    title = display_text(segment.title) if segment.title else segment.label
+    if segment.url is None:  # a result without an address line speaks with the page's URL and outlet
+        return Origin(title, document.url, document.source)
+    return Origin(title, segment.url, segment.outlet)
 
 
 def is_reported_speech(text: str, expression: TimeExpression) -> bool:

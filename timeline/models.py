@@ -130,6 +130,9 @@ class Segment(Model):
     kind: SegmentKind
     label: str | None = None
     anchor: Anchor | None = None
+    title: str | None = Field(None, description="a search result's own title, where its block gives one")
+    url: str | None = Field(None, description="a search result's own URL, from its address line")
+    outlet: str | None = Field(None, description="a search result's own outlet (the line above its address)")
 
 
 class Source(Model):
