@@ -374,17 +374,16 @@ def _in_window(event: Event, settings: Settings) -> bool:
 
 def select(events: Sequence[Event], settings: Settings) -> list[Event]:
     """Apply the summary options: keywords, the L most important dates, at most K events per date."""
-    eligible = [e for e in events if _in_window(e, settings)
-                and (not settings.keywords or mentions_keyword(e.text, settings.keywords))]
+    windowed = [e for e in events if _in_window(e, settings)]
+    eligible = [e for e in windowed if not settings.keywords or mentions_keyword(e.text, settings.keywords)]
     by_date: dict[tuple[date, date], list[Event]] = defaultdict(list)
     for event in eligible:
         by_date[(event.start, event.end)].append(event)
     everything: dict[tuple[date, date], list[Event]] = defaultdict(list)
-    for event in events:
-        if _in_window(event, settings):
-            everything[(event.start, event.end)].append(event)
+    for event in windowed:
+        everything[(event.start, event.end)].append(event)
     if settings.max_dates is not None:
-        scores = date_scores([e for e in events if _in_window(e, settings)])
+        scores = date_scores(windowed)
         # Days first: a summary by date names days, and a month enters only when too few days are known.
         ranked = sorted(by_date, key=lambda key: (key[0] != key[1], -scores.get(key, 0.0), key))
         by_date = {key: by_date[key] for key in ranked[: settings.max_dates]}
