@@ -85,9 +85,13 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
         reference.said["year"] = mention.text
         reference.focus = reference.narrative = None  # the dates told of before lie in another era
         return
+    partial = mention.partial
+    if partial.kind == "duration" and partial.unit == "M" and (partial.amount or 0) >= 2:
+        # "For the nine months, net rose ... from a year earlier": a span of months is now the period
+        # being reported, so "a year earlier" no longer means the quarter named before it.
+        reference.period = None
     if resolved.start is None or resolved.type == TimexType.DURATION or resolved.basis == "unanchored":
         return
-    partial = mention.partial
     names_quarter = partial.kind == "quarter" or (partial.kind == "period" and partial.quarter is not None)
     # A quarter still under way or ahead ("fourth-quarter" results expected in October) is forecast, not
     # reported, unless the text speaks of it in the past (a fiscal "fourth quarter ended Sept. 30"); only a
@@ -102,6 +106,10 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
     elif resolved.basis == "period" and reference.period is not None:
         # "the latest quarter", "a year earlier": the text is still on the quarter it named.
         reference.period = (*reference.period[:2], mention.end)
+    if resolved.basis == "period":
+        # A comparison with the reporting period ("from $3 million a year earlier") is no new date the text
+        # moves to: a later "a year earlier" still counts from the period reported, not from this one.
+        return
     if partial.year is not None or partial.year_dir is not None or resolved.granularity == Granularity.YEAR:
         reference.sentence_year = (mention.sentence, resolved.start.year)
         reference.said["sentence"] = mention.text

@@ -170,6 +170,8 @@ class TenseGuesser:
                 return FUTURE  # "as early as Tuesday", "as soon as next week": the earliest a thing may happen
         if word in self.future_auxiliaries or word.endswith("'ll"):
             return PAST if word == "would" and following == "have" else FUTURE
+        if word in self.modals and following not in ("have", "been", "<mention>"):
+            return PROSPECTIVE  # "they may join in April", "could close Friday": a possibility, ahead rather than behind
         if ahead_of_mention and word.endswith("ing") and len(word) > 4 and index > 0 \
                 and self._previous_word(tokens, index) in self.present_be:
             return FUTURE  # "is flying out on Sunday", "are meeting Friday": the present progressive of a plan
