@@ -22,8 +22,6 @@ _BEFORE_WORDS = 12
 _AFTER_WORDS = 8
 _GOVERNOR_WORDS = 4
 _EXTENSION_WORDS = 12
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-                          "my", "your"})
 
 
 class TenseGuesser:
@@ -53,6 +51,9 @@ class TenseGuesser:
         self.arranging_verbs = set(words["arranging_verbs"])
         self.deadline_prepositions = set(words["deadline_prepositions"])
         self.extension_prepositions = set(words["extension_prepositions"])
+        self.determiners = frozenset(words["determiners"])
+        self.perfect_auxiliaries = frozenset(words["perfect_auxiliaries"])
+        self.subject_words = frozenset(words["subject_words"])
 
     def __call__(self, text: str, start: int, end: int, *, cues: str | None = None) -> tuple[str, int]:
         """The tense around text[start:end], and where its sentence starts; the cue words are read from
@@ -97,13 +98,14 @@ class TenseGuesser:
         # governs the time of what was arranged, unless the clause goes on to tell that it happened
         # ("scheduled a press conference on Monday, where it announced layoffs").
         for index in range(max(0, here - _BEFORE_WORDS), here - 1):
-            if tokens[index].lower() in self.arranging_verbs and tokens[index + 1].lower() in _DETERMINERS \
+            if tokens[index].lower() in self.arranging_verbs and tokens[index + 1].lower() in self.determiners \
                     and not self._past_perfect(tokens, index) and not self._told_after(tokens, here):
                 return FUTURE
         reported: str | None = None
         for distance in range(1, max(_BEFORE_WORDS, _AFTER_WORDS) + 1):
             for index, limit in ((here - distance, _BEFORE_WORDS), (here + distance, _AFTER_WORDS)):
                 if distance <= limit and 0 <= index < len(tokens) and index != here \
+                        and not (index < here and distance <= _GOVERNOR_WORDS) \
                         and not (reported and index > here):
                     tense = self.cue(tokens, index, ahead_of_mention=index < here)
                     if tense is not None and index > here and tokens[index].lower() in self.reporting_verbs:
@@ -140,7 +142,7 @@ class TenseGuesser:
 
     def _past_perfect(self, tokens: list[str], index: int) -> bool:
         """Whether "had" governs the verb at ``index`` ("had been scheduled to expire": a plan overtaken)."""
-        return any(word.lower() in ("had", "hadn't") for word in tokens[max(0, index - 3) : index])
+        return any(word.lower() in self.perfect_auxiliaries for word in tokens[max(0, index - 3) : index])
 
     def _previous_word(self, tokens: list[str], index: int) -> str:
         position = index - 1
@@ -182,7 +184,7 @@ class TenseGuesser:
         planned = ahead_of_mention and (word in self.intention_verbs and following == "to"
                                         or word in self.prospective_participles and following == "for")
         # "planned a rally for Saturday", "scheduled a vote on Friday": what was arranged lies ahead.
-        planned = planned or (ahead_of_mention and word in self.arranging_verbs and following in _DETERMINERS)
+        planned = planned or (ahead_of_mention and word in self.arranging_verbs and following in self.determiners)
         if planned and not self._past_perfect(tokens, index):
             # "planned to work till mid April", "was planned for early March": the plan looks ahead
             return FUTURE
@@ -202,7 +204,7 @@ class TenseGuesser:
             return FUTURE  # "was extended to Nov. 16", "postponed until Tuesday": a new date ahead
         if word in self.prospective_participles or self._participle(word):
             auxiliary = self._auxiliary(tokens, index)
-            if auxiliary in _DETERMINERS and word not in self.prospective_participles:
+            if auxiliary in self.determiners and word not in self.prospective_participles:
                 return None  # "on a still unspecified date", "the revised offer": an adjective, no tense
             if auxiliary in self.future_auxiliaries or auxiliary == "will":
                 return FUTURE
@@ -215,8 +217,7 @@ class TenseGuesser:
             if word in self.prospective_alone and (word not in self.prospective_with_preposition
                                                    or following in ("to", "for")):
                 return FUTURE
-            if following == "by" and index > 0 and tokens[index - 1].lower() not in ("he", "she", "it", "they", "we",
-                                                                                    "i", "you", "who", "which"):
+            if following == "by" and index > 0 and tokens[index - 1].lower() not in self.subject_words:
                 return None  # "new markets untouched by the crisis": a participle describing a noun, no verb
             return PAST
         if word in self.past_auxiliaries:
