@@ -51,8 +51,9 @@ def build_figure(rows: Sequence[Row], *, title: str) -> go.Figure:
         yaxis={"categoryorder": "array", "categoryarray": lanes[::-1], "automargin": True},
         height=max(360, 140 + 34 * len(lanes)),
         hoverlabel={"align": "left"},
-        margin={"l": 10, "r": 10, "t": 60, "b": 40},
-        legend={"orientation": "h"},
+        margin={"l": 10, "r": 10, "t": 80, "b": 40},
+        # the legend sits at the right above the chart, clear of the title at the left
+        legend={"orientation": "h", "xanchor": "right", "x": 1.0, "yanchor": "bottom", "y": 1.0},
     )
     return figure
 
@@ -89,7 +90,10 @@ def _event_list(timeline: Timeline) -> str:
 
 def render_html(timeline: Timeline, *, title: str = "Timeline", mode: str = "full") -> str:
     """The page: ``full`` is a self-contained offline HTML file; ``fragment`` a <div> to embed."""
-    figure = build_figure(build_spec(timeline), title=title)
+    # The full page names the timeline in its heading; the chart then says what it holds.
+    events, documents = len(timeline.events), len(timeline.documents)
+    counted = f"{events} event{'' if events == 1 else 's'} from {documents} document{'' if documents == 1 else 's'}"
+    figure = build_figure(build_spec(timeline), title=title if mode == "fragment" else counted)
     chart = figure.to_html(full_html=False, include_plotlyjs=True, config={"displaylogo": False, "responsive": True})
     body = f'<div class="timeline">{chart}{_event_list(timeline)}</div>'
     if mode == "fragment":
