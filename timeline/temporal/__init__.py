@@ -73,7 +73,7 @@ def _expression(mention: Mention, resolved: Resolved, anchor: Anchor | None, ref
 _FOCUS_GRAINS = _NARRATIVE_GRAINS | {Granularity.WEEK, Granularity.WEEKEND, Granularity.MONTH, Granularity.SEASON,
                                      Granularity.QUARTER, Granularity.HALF, Granularity.YEAR}
 _BC_YEAR_SETTING = {Granularity.YEAR, Granularity.SEASON, Granularity.MONTH, Granularity.DAY}
-_YEAR_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.YEAR, Granularity.PART_OF_DAY}
+_YEAR_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.SEASON, Granularity.YEAR, Granularity.PART_OF_DAY}
 
 
 def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> None:

@@ -462,8 +462,9 @@ def resolve_season(p: Partial, m: Mention, ref: Reference) -> Resolved:
         return Resolved(f"BC{p.year:04d}-{season}", Granularity.SEASON, None, None, p.mod)
     if p.year is not None:
         year, basis = p.year, "absolute"
-    elif ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
-        # History without a reference time: "the summer", "the next spring" of the year the text is in.
+    elif ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None or p.base == "narrative"):
+        # History without a reference time ("the summer", "the next spring"), or "that same spring" in any
+        # text: the season of the year the text is in.
         year, basis = ref.narrative_year + (p.dir or 0), "year"
         if year < 1:  # a season of a year BC: a value without an interval
             return Resolved(f"BC{-year:04d}-{season}", Granularity.SEASON, None, None, p.mod, basis)
