@@ -45,10 +45,12 @@ _CLOCK = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}T)?\s*)?"
 _WROTE = re.compile(rf"\s*,?\s*{_CLOCK}(?:,\s*)?(?:[\w.@,-]+\s+){{0,7}}wrote\b", re.IGNORECASE)
 _WIRE = re.compile(rf"\s*,?\s*{_CLOCK}\s*[(\[]?(?:Reuters|AP|AFP|Bloomberg|UPI|PA)\b[)\]]?\s*[-–—]")
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_HOUR_MINUTE = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
+_ZONE = r"(?:[A-Z]{2,4}T|GMT|BST|UTC)\b"
 # "Last updated: 1 May", "Page last updated at 08:14 GMT, Tuesday, 8 November 2011": a clock time and a
 # weekday may stand between the update word and its date.
 _STAMP_BEFORE = re.compile(r"\b(?:last\s+)?(?:updated|modified|published|posted)(?:\s+(?:on|at))?\s*:?\s*"
-                           r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}T|GMT|BST|UTC)?\s*,?\s*)?"
+                           rf"(?:{_HOUR_MINUTE}\s*(?:{_ZONE})?\s*,?\s*)?"
                            r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*,?\s*)?$"
                            r"|\bposted\s+by\s*:?\s*[\w.@-]+\s*\|?\s*$"
                            r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s*$", re.IGNORECASE)
@@ -56,12 +58,11 @@ _STAMP_BEFORE = re.compile(r"\b(?:last\s+)?(?:updated|modified|published|posted)
 _DATELINE = re.compile(r"\b[A-Z][A-Z .'-]{2,},?\s*(?:\|\s*)?[^\n]{0,30}?"
                        r"(?:\((?:Reuters|AP|AFP)\)|\b[AaPp]\.?[Mm]\.?\s+[A-Z]{2,4}T\b)")
 # "Thursday, April 29, 2010; 4:49 PM A massive ...": a date followed straight by a clock time stamps the page.
-_ZONE = r"(?:[A-Z]{2,4}T|GMT|BST|UTC)\b"
 # "18.15 BST" is a clock only with its zone; "18:15" is one alone.
 _STAMP_CLOCK = re.compile(rf"\s*[;,|-]?\s*(?:\d{{4}}\s+)?(?:\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?|\d{{1,2}}\.\d{{2}}(?=\s*{_ZONE}))"
                           rf"\s*(?:{_ZONE})?")
 # "May 10, 2010 20:07 UTC With BP's ...": a date and zoned clock opening a line stamp the text after it.
-_ZONED_CLOCK_END = re.compile(rf"\d{{1,2}}[:.]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?\s*{_ZONE}$")
+_ZONED_CLOCK_END = re.compile(rf"{_HOUR_MINUTE}\s*{_ZONE}$")
 _LINE_DATE = re.compile(r"\s*(?:(?:[A-Z][a-z]{2,8}\.?\s*)?\d{1,2}(?:st|nd|rd|th)?\s*,?\s*\d{4}\s*)?")
 # "7 November 2011 Last updated at 21:40 GMT", "7:51 PM | Report abuse": the date before a page's update line
 # or a comment's footer stamps it.
@@ -70,7 +71,7 @@ _STAMP_AFTER = re.compile(r"\s*[,|–—-]?\s*(?:page\s+)?last\s+updated\b|\s*\|
 # BST NEW YORK (Reuters) -") or an update line ("7 November 2011 Last updated at 21:40 GMT Help").
 _LEADING_FURNITURE = re.compile(
     r"^(?:.{0,160}?\((?:Reuters|AP|AFP)\)\s*[-–—]+"
-    r"|.{0,40}?\b(?i:last updated)(?:\s+at|:)?\s+.{0,30}?\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|UTC|[A-Z]{2,4}T)\b)?"
+    r"|.{0,40}?\b(?i:last updated)(?:\s+at|:)?\s+.{0,30}?\d{1,2}[:.]\d{2}(?:\s*" + _ZONE + ")?"
     r"(?:\s*,?\s*(?:[A-Z][a-z]+day\s*,?\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s+\d{1,2}:\d{2}\s+UK)?)?"
     r"(?:\s+Help\b)?)\s*")
 _MIN_CLAUSE_WORDS = 3
@@ -235,8 +236,9 @@ def make_title(text: str, expressions: Sequence[str] = ()) -> str:
     title = _LEADING_FILLER.sub("", title.strip(" ,;:-–—"))
     title = _LEADING_FRAME.sub("", title)
     title = re.sub(r"\s+", " ", title).strip(" ,;:-–—").rstrip(".")
-    if len(_DANGLING_END.sub("", title).split()) >= _MIN_CLAUSE_WORDS:
-        title = _DANGLING_END.sub("", title)
+    trimmed = _DANGLING_END.sub("", title)
+    if len(trimmed.split()) >= _MIN_CLAUSE_WORDS:
+        title = trimmed
     if not title:
         return display_text(text)[:80]
     title = title[0].upper() + title[1:]

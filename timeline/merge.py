@@ -202,10 +202,7 @@ def _combine(events: Sequence[Event], members: Sequence[int], vectors: Sequence[
     """One event for a cluster: the date of its finest member, the text of its most central one among
     those that give that date (a member that says "in April" does not speak for 28 April)."""
     first = events[members[0]]
-    centroid: dict[str, float] = defaultdict(float)
-    for index in members:
-        for term, weight in vectors[index].items():
-            centroid[term] += weight
+    centroid = _sum_vectors(vectors[index] for index in members)
     central = max(members, key=lambda i: ((events[i].start, events[i].end) == (first.start, first.end),
                                           not events[i].reported_speech,
                                           _dot(vectors[i], centroid) - _wordiness(events[i].text), -i))
