@@ -10,6 +10,7 @@ import re
 # backtick quote or a lowercase word ("`` We ...", "iPod sales ...").
 _CLOSERS = r"(?:[\"”’')\]]|\s''|\s'(?=\s|$)|\s-RRB-|\s-RSB-)*"
 _STOP = re.compile(rf"[.!?]{_CLOSERS}(?=[ \t]*(?:\n|$)|[ \t]+[A-Z0-9\"“‘'(\[`])")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 # Breaks that end a sentence without a stop: a blank line, a bullet, a short line such as a headline.
 _BREAK = re.compile(r"\n\s*\n|\n(?=\s*[•*-]\s)|(?P<short>\n(?=[^\n]{0,80}(?:\n|$)))")
 # "Mr. Smith", "U.S. officials", "Jan. 5": a stop after these does not end the sentence inside a line.
@@ -27,7 +28,7 @@ def _ends(text: str, low: int, high: int) -> list[tuple[int, int]]:
     """(stop, next start) of every sentence end in text[low:high]: where one sentence stops, where the next begins."""
     found = []
     for match in _STOP.finditer(text, low, high):
-        line_final = re.match(r"[ \t]*(?:\n|$)", text[match.end():match.end() + 200]) is not None
+        line_final = _LINE_END.match(text, match.end()) is not None
         if not line_final and _ABBREVIATION.search(text, max(0, match.start() - 12), match.start()):
             continue
         found.append((match.end(), match.end()))
