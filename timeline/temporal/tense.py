@@ -68,7 +68,7 @@ class TenseGuesser:
                 and self._extended(before[-_EXTENSION_WORDS:-1]):
             return FUTURE  # "extended the loans through January", "will extend its bid ... to Nov. 6"
         if before and before[-1].lower() in self.deadline_prepositions and tense != FUTURE:
-            if any(word.lower() in self.forward_verbs for word in before[-5:-1]):
+            if self._extended(before[-5:-1]):
                 return FUTURE  # "extended the stay until Thursday": a new date ahead
             return PROSPECTIVE  # "gave them until mid-November to reply": a deadline, nearer ahead than behind
         return tense
@@ -167,8 +167,8 @@ class TenseGuesser:
         word = tokens[index].lower()
         following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
         if ahead_of_mention and following == "<mention>":
-            if word == "as" and [w.lower() for w in tokens[max(0, index - 2) : index]] in (
-                    ["as", w] for w in self.earliest_words):
+            if word == "as" and index >= 2 and tokens[index - 2].lower() == "as" \
+                    and tokens[index - 1].lower() in self.earliest_words:
                 return FUTURE  # "as early as Tuesday", "as soon as next week": the earliest a thing may happen
         if word in self.future_auxiliaries or word.endswith("'ll"):
             return PAST if word == "would" and following == "have" else FUTURE
