@@ -43,3 +43,12 @@ def test_sorting_rules_by_the_next_word_finds_exactly_the_same(monkeypatch: pyte
     monkeypatch.setattr(find, "FOLLOW_MIN_RULES", 10**9)
     plain = [[(m.start, m.end, m.rule) for m in finder.find(text)] for text in texts]
     assert shortcut == plain
+
+
+def test_the_digit_gate_rules_out_only_numbers_no_rule_could_start_with() -> None:
+    texts, finder = _all_texts(), Finder()
+    gated = [[(m.start, m.end, m.rule) for m in finder.find(text)] for text in texts]
+    finder._digit_gate = re.compile("")  # every number goes on to the rules
+    ungated = [[(m.start, m.end, m.rule) for m in finder.find(text)] for text in texts]
+    assert gated == ungated
+    assert any(any(text[start].isdigit() for start, _, _ in found) for text, found in zip(texts, gated))

@@ -90,7 +90,8 @@ _NEXT_TOKEN = re.compile(r"\s+(\w+|[^\w\s])")
 # A word that may begin this many rules or more ("the") has them sorted by the word after it first.
 FOLLOW_MIN_RULES = 8
 _CACHE_LIMIT = 200_000
-_ANONYMOUS_GROUP = re.compile(r"\(\?P<\w+>")
+# A named group, opened as a plain one so that many rules' patterns can join into one regex.
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 def _key(text: str) -> str:
@@ -366,7 +367,7 @@ class Finder:
         # Numbers are everywhere in news and most are no date: one combined pattern of every rule that may
         # start with a digit rules out most of them with a single match attempt.
         self._digit_gate = re.compile("|".join(
-            f"(?:{_ANONYMOUS_GROUP.sub('(?:', self.grammar.rules[priority].regex.pattern)})"
+            f"(?:{_NAMED_GROUP.sub('(?:', self.grammar.rules[priority].regex.pattern)})"
             for priority in sorted(self._first.digit)), re.IGNORECASE)
         self._seconds: dict[str, KeyIndex] = {}
         for word in self._first.words:  # the common words that begin many rules are indexed up front
