@@ -8,7 +8,7 @@ from functools import cache
 
 from ..models import Anchor, DateRange, Granularity, TimeExpression, TimexType
 from .find import Finder, Mention
-from .resolve import Reference, Resolved, Unresolvable, resolve
+from .resolve import Reference, Resolved, Unresolvable, bc_year, resolve
 
 __all__ = ["AnchoredSpan", "tag", "finder"]
 
@@ -78,10 +78,10 @@ _YEAR_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.SEASON, Granula
 
 def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> None:
     """Update what later mentions resolve against, and the words each reference came from."""
-    if resolved.value and resolved.value.startswith("BC") and resolved.basis in ("absolute", "year") \
-            and resolved.granularity in _BC_YEAR_SETTING:
+    year_bc = bc_year(resolved.value)
+    if year_bc is not None and resolved.basis in ("absolute", "year") and resolved.granularity in _BC_YEAR_SETTING:
         # "481 BC", "August 480 BC": the calendar has no such date, but what the text tells of next lies in it.
-        reference.narrative_year = -int(resolved.value[2:6])
+        reference.narrative_year = year_bc
         reference.said["year"] = mention.text
         reference.focus = reference.narrative = None  # the dates told of before lie in another era
         return

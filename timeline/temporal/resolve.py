@@ -85,6 +85,16 @@ def month_range(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def bc_value(year: int, rest: str = "") -> str:
+    """The TIMEX3 value of a year BC, the year counted negative (481 BC is -481), and what follows it."""
+    return f"BC{-year:04d}{rest}"
+
+
+def bc_year(value: str | None) -> int | None:
+    """The year BC, counted negative, that a value of ``bc_value`` names; None for any other value."""
+    return -int(value[2:6]) if value and value.startswith("BC") and value[2:6].isdigit() else None
+
+
 def year_range(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
@@ -291,7 +301,7 @@ def resolve_calendar(p: Partial, m: Mention, ref: Reference) -> Resolved:
     if p.bc:
         year = -year
     if year < 1:  # a year BC ("490 BC", "August 480 BC", "April" of it): no calendar date, only the value
-        value = f"BC{-year:04d}" + (f"-{month:02d}" if month else "") + (f"-{p.day:02d}" if month and p.day else "")
+        value = bc_value(year, (f"-{month:02d}" if month else "") + (f"-{p.day:02d}" if month and p.day else ""))
         return Resolved(value, Granularity.DAY if p.day else Granularity.MONTH if month else Granularity.YEAR,
                         None, None, p.mod, basis)
     if month is None:
@@ -368,8 +378,10 @@ def _before_christ(unit: str, amount: int, ref: Reference) -> Resolved:
     granularity = Granularity.YEAR if unit == "Y" else Granularity.DECADE
     if shifted >= 0:  # there is no year 0: 1 BC is followed by AD 1
         shifted += 1
-        return Resolved(f"{shifted:04d}" if unit == "Y" else f"{shifted // 10:03d}", granularity, basis="year")
-    return Resolved(f"BC{-shifted:04d}" if unit == "Y" else f"BC{-shifted // 10:03d}", granularity, basis="year")
+        if unit == "Y":  # back on the calendar: a year with its days, which the text can go on counting from
+            return Resolved(f"{shifted:04d}", granularity, *year_range(shifted), basis="year")
+        return Resolved(f"{shifted // 10:03d}", granularity, basis="year")
+    return Resolved(bc_value(shifted) if unit == "Y" else f"BC{-shifted // 10:03d}", granularity, basis="year")
 
 
 def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
@@ -459,7 +471,7 @@ def resolve_half(p: Partial, m: Mention, ref: Reference) -> Resolved:
 def resolve_season(p: Partial, m: Mention, ref: Reference) -> Resolved:
     season = p.season or "SU"
     if p.year is not None and p.bc:
-        return Resolved(f"BC{p.year:04d}-{season}", Granularity.SEASON, None, None, p.mod)
+        return Resolved(bc_value(-p.year, f"-{season}"), Granularity.SEASON, None, None, p.mod)
     if p.year is not None:
         year, basis = p.year, "absolute"
     elif ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None or p.base == "narrative"):
@@ -467,7 +479,7 @@ def resolve_season(p: Partial, m: Mention, ref: Reference) -> Resolved:
         # text: the season of the year the text is in.
         year, basis = ref.narrative_year + (p.dir or 0), "year"
         if year < 1:  # a season of a year BC: a value without an interval
-            return Resolved(f"BC{-year:04d}-{season}", Granularity.SEASON, None, None, p.mod, basis)
+            return Resolved(bc_value(year, f"-{season}"), Granularity.SEASON, None, None, p.mod, basis)
     else:
         day_ref, basis = ref.day("anchor")
         if day_ref is None:
