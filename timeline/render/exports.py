@@ -9,6 +9,7 @@ from datetime import date
 from html import escape
 
 from ..models import Event, Granularity, Timeline
+from .spec import contents_line
 
 
 def to_json(timeline: Timeline) -> str:
@@ -97,7 +98,6 @@ def _timelinejs_slide(event: Event) -> dict:
 
 def to_timelinejs(timeline: Timeline, *, title: str = "Timeline") -> str:
     """The events as a TimelineJS3 JSON file (load it with `new TL.Timeline(id, data)`)."""
-    data = {"title": {"text": {"headline": escape(title), "text": f"{len(timeline.events)} events from "
-                                                               f"{len(timeline.documents)} documents"}},
+    data = {"title": {"text": {"headline": escape(title), "text": contents_line(timeline)}},
             "events": [_timelinejs_slide(event) for event in timeline.events]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

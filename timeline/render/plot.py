@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import plotly.graph_objects as go
 
 from ..models import Timeline
-from .spec import Row, build_spec
+from .spec import Row, build_spec, contents_line
 
 _MS_PER_DAY = 86_400_000
 
@@ -91,9 +91,7 @@ def _event_list(timeline: Timeline) -> str:
 def render_html(timeline: Timeline, *, title: str = "Timeline", mode: str = "full") -> str:
     """The page: ``full`` is a self-contained offline HTML file; ``fragment`` a <div> to embed."""
     # The full page names the timeline in its heading; the chart then says what it holds.
-    events, documents = len(timeline.events), len(timeline.documents)
-    counted = f"{events} event{'' if events == 1 else 's'} from {documents} document{'' if documents == 1 else 's'}"
-    figure = build_figure(build_spec(timeline), title=title if mode == "fragment" else counted)
+    figure = build_figure(build_spec(timeline), title=title if mode == "fragment" else contents_line(timeline))
     chart = figure.to_html(full_html=False, include_plotlyjs=True, config={"displaylogo": False, "responsive": True})
     body = f'<div class="timeline">{chart}{_event_list(timeline)}</div>'
     if mode == "fragment":

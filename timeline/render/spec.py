@@ -83,3 +83,9 @@ def build_spec(timeline: Timeline) -> list[Row]:
             conflict=event.id in conflicted,
         ))
     return rows
+
+
+def contents_line(timeline: Timeline) -> str:
+    """What a timeline holds, in words: "7 events from 2 documents"."""
+    events, documents = len(timeline.events), len(timeline.documents)
+    return f"{events} event{'' if events == 1 else 's'} from {documents} document{'' if documents == 1 else 's'}"
