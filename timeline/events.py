@@ -178,8 +178,11 @@ def is_stamp(text: str, expression: TimeExpression) -> bool:
 
 
 def _opens_line_with_zoned_clock(before: str, expression: TimeExpression, after: str) -> bool:
-    line = before.rsplit("\n", 1)[-1] if "\n" in before or len(before) < _STAMP_WINDOW else None
-    return (line is not None and _LINE_DATE.fullmatch(line) is not None and _ZONED_CLOCK_END.search(expression.text) is not None
+    """ "May 10, 2010 20:07 UTC With BP's ...": a date and a zoned clock that open a line stamp it."""
+    if "\n" not in before and len(before) >= _STAMP_WINDOW:
+        return False  # the line starts further back than the window shows
+    line = before.rsplit("\n", 1)[-1]
+    return (_LINE_DATE.fullmatch(line) is not None and _ZONED_CLOCK_END.search(expression.text) is not None
             and re.match(r"\s+[A-Z]", after) is not None)
 
 

@@ -217,8 +217,9 @@ def infer_year(month: int, day: int | None, reference: date, tense: str) -> int:
 
     Past tense takes the latest such month up to the reference's own, future tense the next one from
     it (months are compared, as HeidelTime does, so "Oct. 31" written on Oct. 27 stays in the year
-    whatever the tense), a prospective (weak future) reading the nearest one. Without a tense, news mostly looks back: the latest occurrence up to the
-    reference day, unless that lies more than nine months back.
+    whatever the tense), a prospective (weak future) reading the nearest one. Without a tense, news
+    mostly looks back: the latest occurrence up to the reference day, unless that lies more than nine
+    months back.
     """
     if tense == "future":
         return reference.year + (1 if month < reference.month else 0)
