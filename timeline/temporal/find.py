@@ -120,6 +120,7 @@ class Normaliser:
         self.approximations: dict[str, str] = v["approximations"]
         self.holidays: dict[str, dict[str, Any]] = v["holidays"]
         self.ambiguous = set(v["ambiguous"])
+        self.lowercase_holidays = set(v["lowercase_holidays"])
         self.relative_days: dict[str, int] = v["relative_days"]
         self.periods: dict[str, str] = v["periods"]
 
@@ -222,7 +223,8 @@ class Normaliser:
             if p.dir == 0:
                 p.amount, p.dir = 0, None
         if "holiday" in g:
-            if rule.capitalised == "holiday" and not g["holiday"][:1].isupper():
+            if rule.capitalised == "holiday" and not g["holiday"][:1].isupper() \
+                    and _key(g["holiday"]) not in self.lowercase_holidays:
                 raise _Reject(g["holiday"])
             p.holiday = self.holidays[_key(g["holiday"])]
 
