@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -90,6 +91,19 @@ def test_unreadable_file_is_skipped_with_its_reason(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "bad.txt" in result.stderr
     assert "read 1 document(s), skipped 1, 1 event(s)" in result.stdout
+
+
+def test_broken_link_and_pipe_in_a_folder_are_reported_not_passed_over(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "good.txt").write_text("The plant closed on 4 May 2020.", encoding="utf-8")
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(folder / "pipe.md")
+    result = run("build", str(folder), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "gone.txt: a broken symbolic link" in result.stderr
+    assert "pipe.md: not a regular file" in result.stderr
+    assert "read 1 document(s), skipped 2, 1 event(s)" in result.stdout
 
 
 def test_bad_date_flag_is_a_clear_error(tmp_path: Path) -> None:

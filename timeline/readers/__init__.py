@@ -70,7 +70,7 @@ def _read_bytes(path: Path) -> bytes:
 def read_file(path: Path, *, settings: Settings | None = None) -> ReadResult:
     """The documents in one file, and the records of it that could not be read (a record file holds many)."""
     if not path.exists():
-        raise InputError("no such file or directory", path=path)
+        raise InputError("a broken symbolic link" if path.is_symlink() else "no such file or directory", path=path)
     if not path.is_file():
         raise InputError("not a regular file", path=path)
     reader = READERS.get(path.suffix.lower())
@@ -97,7 +97,8 @@ def _files_under(directory: Path) -> list[Path]:
     for path in sorted(directory.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(directory).parts):
             continue
-        if path.is_file() and path.suffix.lower() in READERS and not path.name.endswith(SIDECAR_SUFFIX):
+        # A name the readers know that is no regular file (a broken link, a pipe) is read, to be reported.
+        if path.suffix.lower() in READERS and not path.is_dir() and not path.name.endswith(SIDECAR_SUFFIX):
             files.append(path)
     return files
 
