@@ -213,3 +213,30 @@ def test_post_without_a_retrieval_time_is_unanchored(tmp_path) -> None:
     assert thread.segment_at("We saw resolution failures").anchor is None
     assert thread.at("yesterday").basis == "unanchored"
     assert thread.at("last week").value == "2023-W22"  # the post stamped "on Jun 9, 2023" needs no retrieval
+
+
+# ---- a news page whose comments open with "At <time> <date>, NAME wrote:" (BBC Have Your Say)
+
+@pytest.fixture(scope="module")
+def have_your_say():
+    return analysed(THREADS / "news-page-have-your-say.txt")
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("Tuesday", "2022-03-15"),      # the article, published 2022-03-15
+    ("yesterday", "2022-03-15"),    # At 09:12 16th Mar 2022
+    ("last week", "2022-W10"),      # At 2:40 pm on 18 Mar 2022
+    ("next month", "2022-04"),
+    ("tomorrow", "2022-03-19"),     # At 7:05 pm on 18 Mar 2022
+])
+def test_inline_comment_headers_anchor_each_comment(have_your_say, phrase: str, value: str) -> None:
+    assert have_your_say.at(phrase).value == value
+
+
+def test_inline_comment_header_reads_its_clock_on_its_own_date(have_your_say) -> None:
+    # the stamp puts the clock first; the page was saved two days later, which must not lend its date
+    segment = have_your_say.segment_at("They told us last week")
+    assert segment.kind == SegmentKind.POST
+    assert segment.anchor.time.isoformat() == "2022-03-18T14:40:00"
+    header = have_your_say.segment_at("harbour_kid wrote")
+    assert header.kind == SegmentKind.POST_HEADER

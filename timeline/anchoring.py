@@ -117,6 +117,12 @@ def resolve_stamp(stamp: str, reference: Anchor | None) -> StampTime | None:
     # "January 8, 2023 at 2:14 pm": the clock time on the same day is the finer reading
     finer = next((e for e in found[1:] if e.type == TimexType.TIME and e.interval == first.interval
                   and _EXACT_TIME.match(e.value or "")), None)
+    day = next((e for e in found[1:] if e.type == TimexType.DATE and e.granularity == Granularity.DAY), None)
+    if finer is None and day is not None and first.type == TimexType.TIME and _EXACT_TIME.match(first.value or ""):
+        # "09:12 16th Mar 2022", "2:40 pm on 18 Mar 2022": the clock comes first and is read on the date after it
+        moment = datetime.combine(day.interval.start, _moment(first).time())  # type: ignore[union-attr]
+        return StampTime(moment=moment, shown=_show_time(moment), relative=day.basis == "anchor",
+                         age=bool(_AGE_WORDS.search(phrase)))
     chosen = finer or first
     return StampTime(moment=_moment(chosen), shown=_shown(chosen), relative=first.basis == "anchor",
                      age=bool(_AGE_WORDS.search(phrase)), to_the_day=chosen.granularity in _DAY_OR_FINER)
@@ -403,6 +409,10 @@ LINE_HEADERS: dict[str, re.Pattern[str]] = {
 # WordPress-style comments: "Margaret Hale says:" over "January 8, 2023 at 2:14 pm".
 _SAYS_HEADER = re.compile(
     r"^[ \t]*[^\n]{2,40}?[ \t]+(?:says|said|wrote):[ \t]*\n[ \t]*(?P<stamp>[^\n]{6,40}?)[ \t]*$", re.MULTILINE)
+# Comment pages that put the header in front of the comment on its line: "At 2:10 pm on 02 Jun 2009,
+# ghostofsichuan wrote: As much as ...", "At 18:20 29th Apr 2009, vampfan wrote:" (BBC Have Your Say).
+_WROTE_HEADER = re.compile(
+    r"^[ \t]*At[ \t]+(?P<stamp>[^\n,]{6,40}?)[ \t]*,[ \t]*[^\n,:]{1,40}?[ \t]+wrote[ \t]*:[ \t]*", re.MULTILINE)
 # "edited 2 hours ago", "Last edited: 10 April 2022", "· Edited 5 yr. ago": when the text changed, not a post.
 _EDIT_LINE = re.compile(
     r"^[ \t]*[(·•*]?[ \t]*(?:last[ \t]+)?edited\b:?[ \t]+(?P<stamp>[^\n]{3,60}?)[ \t]*\)?[ \t]*$",
@@ -464,6 +474,12 @@ def says_headers(text: str, start: int, retrieval: Anchor | None) -> list[Header
             if resolve_stamp(m.group("stamp"), retrieval) is not None]
 
 
+def wrote_headers(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
+    """Comments whose header opens their first line: "At 2:10 pm on 02 Jun 2009, NAME wrote: ..."."""
+    return [Header(m.start(), m.end(), m.group("stamp")) for m in _WROTE_HEADER.finditer(text, start)
+            if resolve_stamp(m.group("stamp"), retrieval) is not None]
+
+
 def edit_lines(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
     """ "edited 2 hours ago" lines: header material inside a post, never a post of their own."""
     return [Header(m.start(), m.end(), m.group("stamp"), edit=True) for m in _EDIT_LINE.finditer(text, start)
@@ -471,7 +487,7 @@ def edit_lines(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
 
 
 HEADER_FINDERS: tuple[Callable[[str, int, Anchor | None], list[Header]], ...] = (
-    stacked_headers, line_headers, says_headers, edit_lines,
+    stacked_headers, line_headers, says_headers, wrote_headers, edit_lines,
 )
 
 
