@@ -162,6 +162,44 @@ def test_command_line_published_anchors_a_document_that_states_nothing() -> None
     assert notes.at("yesterday").chain == '"yesterday" → 2024-06-04, anchored at published 2024-06-05 (command line)'
 
 
+def test_a_dated_folder_anchors_the_documents_filed_under_it(tmp_path) -> None:
+    folder = tmp_path / "archive" / "2009-04-27"
+    folder.mkdir(parents=True)
+    shutil.copy(MIXED / "unanchored" / "meeting-notes.txt", folder / "notes.txt")
+    notes = analysed(folder / "notes.txt")
+    assert notes.at("yesterday").value == "2009-04-26"
+    assert notes.at("yesterday").anchor.description == "published 2009-04-27 (file path)"
+
+
+@pytest.mark.parametrize(("relative", "day"), [
+    ("news/2010/06/01/spill.txt", "2010-06-01"), ("2024-10-23_statement.txt", "2024-10-23"),
+    ("saved/2019.06.30/page.txt", "2019-06-30"),
+])
+def test_path_dates_in_the_usual_layouts(tmp_path, relative: str, day: str) -> None:
+    path = tmp_path / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("The council met yesterday.", encoding="utf-8")
+    anchor = document_anchor(read_file(path).documents[0], Settings())
+    assert (anchor.source, anchor.time.date().isoformat()) == (AnchorSource.FILE_PATH, day)
+
+
+def test_a_dateline_is_trusted_over_a_dated_folder_and_the_folder_over_the_command_line(tmp_path) -> None:
+    folder = tmp_path / "2020-07-30"
+    folder.mkdir()
+    shutil.copy(DATELINES / "nairobi-floods.txt", folder / "floods.txt")
+    assert document_anchor(read_file(folder / "floods.txt").documents[0], Settings()).source == AnchorSource.DATELINE
+    (folder / "plain.txt").write_text("The council met yesterday.", encoding="utf-8")
+    plain = read_file(folder / "plain.txt").documents[0]
+    assert document_anchor(plain, Settings(published=datetime(2021, 1, 1))).source == AnchorSource.FILE_PATH
+
+
+def test_a_dated_folder_far_above_the_file_dates_nothing(tmp_path) -> None:
+    deep = tmp_path / "2020-01-01-backup" / "a" / "b" / "c"
+    deep.mkdir(parents=True)
+    (deep / "notes.txt").write_text("The council met yesterday.", encoding="utf-8")
+    assert analysed(deep / "notes.txt").at("yesterday").basis == "unanchored"
+
+
 # ---- no anchor at all
 
 def test_without_an_anchor_absolute_dates_resolve_and_relative_ones_do_not() -> None:

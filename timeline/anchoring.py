@@ -319,6 +319,36 @@ def _from_text_dateline(document: Document, settings: Settings, front: Front) ->
     return _front_anchor(front)
 
 
+# "archive/2009-04-27/story.txt", "2024-10-23_statement.md", "news/2010/06/01/spill.html": the day the
+# collector filed the document under (the last such date among its name and the three folders above it;
+# a dated folder further up, "~/2024-05-01-project/...", says nothing about one file).
+_PATH_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_.])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?!\d)"
+                        r"|(?:^|/)(?P<year_dir>(?:19|20)\d\d)/(?P<month_dir>[01]\d)/(?P<day_dir>[0-3]\d)(?=/)")
+
+
+def path_date(path: str | None) -> datetime | None:
+    """The date a file's path files it under, or None: a folder or file name that is an ISO date, or
+    year/month/day folders."""
+    if not path:
+        return None
+    found = None
+    near = "/" + "/".join(path.replace("\\", "/").split("/")[-4:])
+    for match in _PATH_DATE.finditer(near):
+        year = match.group("year") or match.group("year_dir")
+        month = match.group("month") or match.group("month_dir")
+        day = match.group("day") or match.group("day_dir")
+        try:
+            found = datetime(int(year), int(month), int(day))
+        except ValueError:
+            continue
+    return found
+
+
+def _from_path_date(document: Document, settings: Settings, front: Front) -> Anchor | None:
+    when = path_date(document.path)
+    return _anchor("published", when, AnchorSource.FILE_PATH) if when else None
+
+
 def _from_command_line_published(document: Document, settings: Settings, front: Front) -> Anchor | None:
     return _anchor("published", settings.published, AnchorSource.COMMAND_LINE) if settings.published else None
 
@@ -330,6 +360,7 @@ def _from_retrieved(document: Document, settings: Settings, front: Front) -> Anc
 DOCUMENT_ANCHOR_CASCADE: tuple[Strategy, ...] = (
     _from_metadata_published,
     _from_text_dateline,
+    _from_path_date,
     _from_command_line_published,
     _from_retrieved,
 )

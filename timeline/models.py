@@ -47,6 +47,7 @@ class AnchorSource(StrEnum):
     HTML_META = "html_meta"
     DATELINE = "dateline"
     BYLINE = "byline"
+    FILE_PATH = "file_path"
     COMMAND_LINE = "command_line"
     POST_TIME = "post_time"
     SNIPPET_DATE = "snippet_date"
