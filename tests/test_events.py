@@ -137,6 +137,16 @@ def test_title_skips_attribution_and_cleft_openings(sentence: str, dates: list[s
 
 
 @pytest.mark.parametrize(("sentence", "dates", "title"), [
+    ("The procedure, which began on Wednesday, involves pumping mud into the well.", ["on Wednesday"],
+     "The procedure involves pumping mud into the well"),
+    ("The minister, who resigned in May, said nothing.", ["May"], "The minister said nothing"),
+    ("Paris, which hosted the talks on Monday, was calm.", ["Monday"], "Paris, which hosted the talks, was calm"),
+])
+def test_title_drops_an_aside_that_losing_its_date_leaves_empty(sentence: str, dates: list[str], title: str) -> None:
+    assert make_title(sentence, dates) == title
+
+
+@pytest.mark.parametrize(("sentence", "dates", "title"), [
     ("The next full council meeting is on 25 April.", ["25 April"], "The next full council meeting"),
     ("Opening hours were cut back to 10pm because of staffing.", ["10pm"], "Opening hours were cut back because of staffing"),
 ])

@@ -91,6 +91,9 @@ _LEADING_FRAME = re.compile(
 # What a removed date can leave hanging at the end: "The meeting is [on 25 April]", "It was cut back to [10pm]".
 _DANGLING_END = re.compile(r"(?:\s+(?:is|are|was|were|be|been|will\s+be|to|on|in|at|by|of|from|until|for))+$",
                            re.IGNORECASE)
+# What a removed date leaves of an aside: "The procedure, which began [on Wednesday], involves ..." → "The
+# procedure involves ...": a title keeps the actor and the action, not an aside of a word or two.
+_STUB_CLAUSE = re.compile(r"\s*,\s+(?:which|who)(?:\s+[\w'’-]+){1,2}\s*,\s*", re.IGNORECASE)
 _TITLE_CUT_BEFORE = {"which", "who", "whose", "where", "while", "after", "before", "because", "as", "when",
                      "although", "though", "but", "-", "–", "—", "and"}
 _SINGLE_QUOTES = [(re.compile(r"`\s*"), "‘"), (re.compile(r"(?<=[\w.,!?])\s+'(?=\s|$)"), "’")]
@@ -234,6 +237,7 @@ def _strip_dates(title: str, expressions: Sequence[str]) -> str:
 def make_title(text: str, expressions: Sequence[str] = ()) -> str:
     """Actor and action in at most a dozen words: dates and lead-in fillers dropped, never cut in a word."""
     title = _strip_dates(text, expressions)
+    title = _STUB_CLAUSE.sub(" ", title)
     title = re.sub(r"\s+([,;:.!?])", r"\1", title)
     title = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", title)
     title = _LEADING_FILLER.sub("", title.strip(" ,;:-–—"))
