@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from ..models import Anchor, DateRange, Granularity, TimeExpression, TimexType
 from .find import Finder, Mention
 from .resolve import Reference, Resolved, Unresolvable, bc_year, resolve
+from .tense import FUTURE
 
 __all__ = ["AnchoredSpan", "tag", "finder"]
 
@@ -76,6 +79,18 @@ _BC_YEAR_SETTING = {Granularity.YEAR, Granularity.SEASON, Granularity.MONTH, Gra
 _YEAR_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.SEASON, Granularity.YEAR, Granularity.PART_OF_DAY}
 
 
+_AGO = re.compile(r"\bago$", re.IGNORECASE)
+
+
+def _planned_ahead(reference: Reference, mention: Mention, start: date) -> bool:
+    """A date in a later year than the text is telling of, named as what will or is planned to happen."""
+    if mention.tense != FUTURE:
+        return False
+    current = reference.narrative_year if reference.narrative_year is not None else (
+        reference.anchor.year if reference.anchor is not None else None)
+    return current is not None and start.year > current
+
+
 def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> None:
     """Update what later mentions resolve against, and the words each reference came from."""
     year_bc = bc_year(resolved.value)
@@ -113,6 +128,10 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
     if partial.year is not None or partial.year_dir is not None or resolved.granularity == Granularity.YEAR:
         reference.sentence_year = (mention.sentence, resolved.start.year)
         reference.said["sentence"] = mention.text
+    if _planned_ahead(reference, mention, resolved.start):
+        return  # "the road would be exposed for a planned campaign in 1976": a plan; the story stays where it is
+    if _AGO.search(mention.text):
+        return  # "as he said, two years ago ...": counted from the speaker's now, a look back, not where the story goes
     if resolved.granularity in _FOCUS_GRAINS:
         reference.focus = resolved.start
         reference.said["focus"] = mention.text
