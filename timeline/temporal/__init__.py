@@ -80,18 +80,20 @@ _YEAR_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.SEASON, Granula
 
 
 _AGO = re.compile(r"\bago$", re.IGNORECASE)
+_ENDPOINT_BEFORE = re.compile(r"\b(?:until|till|up\s+to)\b(?:\s+[\w'’-]+){0,5}\s+$", re.IGNORECASE)
 
 
-def _planned_ahead(reference: Reference, mention: Mention, start: date) -> bool:
-    """A date in a later year than the text is telling of, named as what will or is planned to happen."""
-    if mention.tense != FUTURE:
+def _planned_ahead(reference: Reference, mention: Mention, start: date, before: str) -> bool:
+    """A date in a later year than the text is telling of, named as what will or is planned to happen, or as
+    where a span ends ("an assault that lasted until the fall of Budapest in February 1945")."""
+    if mention.tense != FUTURE and not _ENDPOINT_BEFORE.search(before):
         return False
     current = reference.narrative_year if reference.narrative_year is not None else (
         reference.anchor.year if reference.anchor is not None else None)
     return current is not None and start.year > current
 
 
-def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> None:
+def _remember(reference: Reference, mention: Mention, resolved: Resolved, before: str = "") -> None:
     """Update what later mentions resolve against, and the words each reference came from."""
     year_bc = bc_year(resolved.value)
     if year_bc is not None and resolved.basis in ("absolute", "year") and resolved.granularity in _BC_YEAR_SETTING:
@@ -128,7 +130,7 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
     if partial.year is not None or partial.year_dir is not None or resolved.granularity == Granularity.YEAR:
         reference.sentence_year = (mention.sentence, resolved.start.year)
         reference.said["sentence"] = mention.text
-    if _planned_ahead(reference, mention, resolved.start):
+    if _planned_ahead(reference, mention, resolved.start, before):
         return  # "the road would be exposed for a planned campaign in 1976": a plan; the story stays where it is
     if _AGO.search(mention.text):
         return  # "as he said, two years ago ...": counted from the speaker's now, a look back, not where the story goes
@@ -164,6 +166,6 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
             except Unresolvable:
                 continue
             expressions.append(_expression(mention, resolved, span.anchor, reference, span.start))
-            _remember(reference, mention, resolved)
+            _remember(reference, mention, resolved, piece[max(mention.sentence, mention.start - 60) : mention.start])
     return expressions
 
