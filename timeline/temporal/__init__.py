@@ -79,6 +79,9 @@ _BC_YEAR_SETTING = {Granularity.YEAR, Granularity.SEASON, Granularity.MONTH, Gra
 _YEAR_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.SEASON, Granularity.YEAR, Granularity.PART_OF_DAY}
 
 
+_LOOK_BACK_UNITS = frozenset({"Y", "DE", "CE"})
+"""A narrative shift back by a year or more ("the previous year", "a decade earlier") looks back from where
+the story is; it does not move the story there."""
 _AGO = re.compile(r"\bago$", re.IGNORECASE)
 _ENDPOINT_BEFORE = re.compile(r"\b(?:until|till|up\s+to)\b(?:\s+[\w'’-]+){0,5}\s+$", re.IGNORECASE)
 
@@ -132,6 +135,8 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved, before
         reference.said["sentence"] = mention.text
     if _planned_ahead(reference, mention, resolved.start, before):
         return  # "the road would be exposed for a planned campaign in 1976": a plan; the story stays where it is
+    if partial.base == "narrative" and (partial.dir or 0) < 0 and partial.unit in _LOOK_BACK_UNITS:
+        return  # "keeping the gains they made the previous year. In January, ...": a look back; the story stays
     if _AGO.search(mention.text):
         return  # "as he said, two years ago ...": counted from the speaker's now, a look back, not where the story goes
     if resolved.granularity in _FOCUS_GRAINS:
