@@ -86,6 +86,23 @@ _AGO = re.compile(r"\bago$", re.IGNORECASE)
 _ENDPOINT_BEFORE = re.compile(r"\b(?:until|till|up\s+to)\b(?:\s+[\w'’-]+){0,5}\s+$", re.IGNORECASE)
 
 
+def _moves_the_story(reference: Reference, mention: Mention, start: date, before: str) -> bool:
+    """Whether the text now tells of this date, or only glances at another time from where it is.
+
+    A glance: a plan for a later year ("a planned campaign in 1976"), the end of a span in a later year
+    ("lasted until ... February 1945"), a look back of a year or more from the story ("the gains made the
+    previous year"), and in a history a time counted from a speaker's now ("by next summer", "two years ago").
+    """
+    partial = mention.partial
+    if _planned_ahead(reference, mention, start, before):
+        return False
+    if partial.base == "narrative" and (partial.dir or 0) < 0 and partial.unit in _LOOK_BACK_UNITS:
+        return False
+    if reference.narrative_mode and partial.base != "narrative" and partial.dir is not None:
+        return False
+    return not _AGO.search(mention.text)
+
+
 def _planned_ahead(reference: Reference, mention: Mention, start: date, before: str) -> bool:
     """A date in a later year than the text is telling of, named as what will or is planned to happen, or as
     where a span ends ("an assault that lasted until the fall of Budapest in February 1945")."""
@@ -133,12 +150,8 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved, before
     if partial.year is not None or partial.year_dir is not None or resolved.granularity == Granularity.YEAR:
         reference.sentence_year = (mention.sentence, resolved.start.year)
         reference.said["sentence"] = mention.text
-    if _planned_ahead(reference, mention, resolved.start, before):
-        return  # "the road would be exposed for a planned campaign in 1976": a plan; the story stays where it is
-    if partial.base == "narrative" and (partial.dir or 0) < 0 and partial.unit in _LOOK_BACK_UNITS:
-        return  # "keeping the gains they made the previous year. In January, ...": a look back; the story stays
-    if _AGO.search(mention.text):
-        return  # "as he said, two years ago ...": counted from the speaker's now, a look back, not where the story goes
+    if not _moves_the_story(reference, mention, resolved.start, before):
+        return
     if resolved.granularity in _FOCUS_GRAINS:
         reference.focus = resolved.start
         reference.said["focus"] = mention.text
