@@ -168,3 +168,11 @@ def test_version_flag_names_the_installed_version() -> None:
 
     result = run("--version")
     assert result.returncode == 0 and result.stdout.strip() == f"timeline {metadata.version('timeline')}"
+
+
+def test_format_names_people_type_are_understood_and_unknown_ones_refused(tmp_path: Path) -> None:
+    assert main(["build", str(ROOT / "seeds"), "--out", str(tmp_path), "--format", "Markdown,json"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.json", "timeline.md"]
+    result = run("build", str(ROOT / "seeds"), "--out", str(tmp_path / "x"), "--format", "pdf")
+    assert result.returncode == 2
+    assert "--format: unknown output pdf" in result.stderr and "Traceback" not in result.stderr

@@ -86,8 +86,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What people type for a format: the file suffix or the name of the thing.
+_FORMAT_ALIASES = {"markdown": "md", "htm": "html", "timeline.js": "timelinejs", "tljs": "timelinejs"}
+
+
 def _run_build(args: argparse.Namespace) -> int:
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    formats = tuple(dict.fromkeys(_FORMAT_ALIASES.get(f.strip().lower(), f.strip().lower())
+                                  for f in args.format.split(",") if f.strip()))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise SettingsError(f"--format: unknown output {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
