@@ -27,3 +27,25 @@ def test_the_full_page_heads_with_the_title_and_the_chart_counts_what_it_shows()
 def test_a_fragment_has_no_heading_so_its_chart_carries_the_title() -> None:
     fragment = render_html(one_event_timeline(), title="Coast road", mode="fragment")
     assert "<h1>" not in fragment and '"text":"Coast road"' in fragment.replace(": ", ":")
+
+
+def events_from(documents: int, *, outlets: int | None = None) -> list[Event]:
+    events = []
+    for index in range(documents):
+        source = Source(document=f"doc{index}.txt", sentence="x", expression="Sunday", expression_start=0,
+                        expression_end=6, value=DAY.isoformat(),
+                        outlet=f"Outlet {index % outlets}" if outlets else None)
+        events.append(Event(id=f"e{index}", start=DAY, end=DAY, value=DAY.isoformat(), granularity=Granularity.DAY,
+                            title=f"Happening number {index}", text="x", sources=[source]))
+    return events
+
+
+def test_chart_rows_are_documents_while_few_then_outlets_then_one_row_per_event() -> None:
+    from timeline.render.spec import build_spec
+
+    def lanes(events: list[Event]) -> set[str]:
+        return {row.lane for row in build_spec(Timeline(events=events, documents=[]))}
+    assert lanes(events_from(3)) == {"doc0.txt", "doc1.txt", "doc2.txt"}
+    assert lanes(events_from(40, outlets=3)) == {"Outlet 0", "Outlet 1", "Outlet 2"}
+    assert lanes(events_from(40)) == {f"Happening number {i}" for i in range(40)}
+    assert all(lane.startswith("doc") for lane in lanes(events_from(200)))  # too many for a row each: documents

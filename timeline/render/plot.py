@@ -15,7 +15,7 @@ _MS_PER_DAY = 86_400_000
 
 
 def build_figure(rows: Sequence[Row], *, title: str) -> go.Figure:
-    """Bars across the days of each coarse value, markers for single days, one lane per source."""
+    """Bars across the days of each coarse value, markers for single days, in the lanes the spec chose."""
     lanes = list(dict.fromkeys(row.lane for row in rows))
     figure = go.Figure()
     spans = [row for row in rows if row.is_span]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from ..models import Event, Granularity, Timeline
@@ -26,10 +27,38 @@ class Row:
     conflict: bool = False
 
 
-def _lane(event: Event) -> str:
+MAX_LANES = 12
+"""More lanes than this, one per document or outlet, make a list of names rather than a timeline."""
+MAX_EVENT_ROWS = 60
+"""Up to this many events from many documents, each event gets a row of its own, labelled with its title."""
+
+
+def _short(name: str, width: int = 40) -> str:
+    return name if len(name) <= width else name[: width - 1].rstrip() + "…"
+
+
+def _document_lane(event: Event) -> str:
     first = event.sources[0]
-    name = first.title or first.document.rsplit("/", 1)[-1]
-    return name if len(name) <= 40 else name[:39].rstrip() + "…"
+    return _short(first.title or first.document.rsplit("/", 1)[-1])
+
+
+def _outlet_lane(event: Event) -> str:
+    return _short(event.sources[0].outlet or "")
+
+
+def _event_lane(event: Event) -> str:
+    return _short(event.title, 60)
+
+
+def lane_of(events: Sequence[Event]) -> Callable[[Event], str]:
+    """How the chart's rows are chosen: a lane per document while they are few; else per outlet while
+    those are few (a pile of articles from a handful of sites); else, for a summary, a row per event."""
+    if len({_document_lane(e) for e in events}) <= MAX_LANES:
+        return _document_lane
+    outlets = {e.sources[0].outlet for e in events}
+    if None not in outlets and 2 <= len(outlets) <= MAX_LANES:
+        return _outlet_lane
+    return _event_lane if len(events) <= MAX_EVENT_ROWS else _document_lane
 
 
 def _hover(event: Event, conflicted: bool) -> str:  # noqa: C901 - one line per fact, in reading order
@@ -70,9 +99,10 @@ def build_spec(timeline: Timeline) -> list[Row]:
     conflicted = {event_id for conflict in timeline.conflicts for event_id in conflict.events}
     conflicted |= {event.id for event in timeline.events if event.conflicts}
     rows = []
+    lane = lane_of(timeline.events)
     for event in timeline.events:
         rows.append(Row(
-            lane=_lane(event),
+            lane=lane(event),
             start=event.start,
             end_exclusive=event.end + timedelta(days=1),
             is_span=event.granularity not in _POINT_GRAINS,
