@@ -240,3 +240,10 @@ def test_inline_comment_header_reads_its_clock_on_its_own_date(have_your_say) ->
     assert segment.anchor.time.isoformat() == "2022-03-18T14:40:00"
     header = have_your_say.segment_at("harbour_kid wrote")
     assert header.kind == SegmentKind.POST_HEADER
+
+
+def test_a_quote_in_an_article_is_not_a_comment_header() -> None:
+    from timeline.anchoring import wrote_headers
+    text = 'At 10 am on Monday, the mayor wrote: "I am sorry for the delays."\nThe council will meet next week.\n'
+    assert wrote_headers(text, 0, None) == []
+    assert len(wrote_headers("At 2:10 pm on 02 Jun 2009 , ghostofsichuan wrote : As much as ...\n", 0, None)) == 1

@@ -441,9 +441,10 @@ LINE_HEADERS: dict[str, re.Pattern[str]] = {
 _SAYS_HEADER = re.compile(
     r"^[ \t]*[^\n]{2,40}?[ \t]+(?:says|said|wrote):[ \t]*\n[ \t]*(?P<stamp>[^\n]{6,40}?)[ \t]*$", re.MULTILINE)
 # Comment pages that put the header in front of the comment on its line: "At 2:10 pm on 02 Jun 2009,
-# ghostofsichuan wrote: As much as ...", "At 18:20 29th Apr 2009, vampfan wrote:" (BBC Have Your Say).
+# ghostofsichuan wrote: As much as ...", "At 18:20 29th Apr 2009, vampfan wrote:" (BBC Have Your Say): a stamp
+# with its year and a one-word handle, so that "At 10 am on Monday, the mayor wrote: ..." stays article text.
 _WROTE_HEADER = re.compile(
-    r"^[ \t]*At[ \t]+(?P<stamp>[^\n,]{6,40}?)[ \t]*,[ \t]*[^\n,:]{1,40}?[ \t]+wrote[ \t]*:[ \t]*", re.MULTILINE)
+    r"^[ \t]*At[ \t]+(?P<stamp>[^\n,]{2,30}?\b(?:19|20)\d\d)[ \t]*,[ \t]*\S{1,40}[ \t]+wrote[ \t]*:[ \t]*", re.MULTILINE)
 # "edited 2 hours ago", "Last edited: 10 April 2022", "· Edited 5 yr. ago": when the text changed, not a post.
 _EDIT_LINE = re.compile(
     r"^[ \t]*[(·•*]?[ \t]*(?:last[ \t]+)?edited\b:?[ \t]+(?P<stamp>[^\n]{3,60}?)[ \t]*\)?[ \t]*$",

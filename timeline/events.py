@@ -91,8 +91,8 @@ _LEADING_FRAME = re.compile(
 # What a removed date can leave hanging at the end: "The meeting is [on 25 April]", "It was cut back to [10pm]".
 _DANGLING_END = re.compile(r"(?:\s+(?:is|are|was|were|be|been|will\s+be|to|on|in|at|by|of|from|until|for))+$",
                            re.IGNORECASE)
-# What a removed date leaves of an aside: "The procedure, which began [on Wednesday], involves ..." → "The
-# procedure involves ...": a title keeps the actor and the action, not an aside of a word or two.
+# An aside of a word or two, often what a removed date leaves ("The procedure, which began [on Wednesday],
+# involves ...", "The firm, which employs 500, cut jobs"): a title keeps the actor and the action.
 _STUB_CLAUSE = re.compile(r"\s*,\s+(?:which|who)(?:\s+[\w'’-]+){1,2}\s*,\s*", re.IGNORECASE)
 _TITLE_CUT_BEFORE = {"which", "who", "whose", "where", "while", "after", "before", "because", "as", "when",
                      "although", "though", "but", "-", "–", "—", "and"}

@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 
 from ..models import Anchor, DateRange, Granularity, TimeExpression, TimexType
 from .find import Finder, Mention
 from .resolve import Reference, Resolved, Unresolvable, bc_year, resolve
-from .tense import FUTURE
 
 __all__ = ["AnchoredSpan", "tag", "finder"]
 
@@ -83,37 +81,22 @@ _LOOK_BACK_UNITS = frozenset({"Y", "DE", "CE"})
 """A narrative shift back by a year or more ("the previous year", "a decade earlier") looks back from where
 the story is; it does not move the story there."""
 _AGO = re.compile(r"\bago$", re.IGNORECASE)
-_ENDPOINT_BEFORE = re.compile(r"\b(?:until|till|up\s+to)\b(?:\s+[\w'’-]+){0,5}\s+$", re.IGNORECASE)
 
 
-def _moves_the_story(reference: Reference, mention: Mention, start: date, before: str) -> bool:
+def _moves_the_story(reference: Reference, mention: Mention) -> bool:
     """Whether the text now tells of this date, or only glances at another time from where it is.
 
-    A glance: a plan for a later year ("a planned campaign in 1976"), the end of a span in a later year
-    ("lasted until ... February 1945"), a look back of a year or more from the story ("the gains made the
-    previous year"), and in a history a time counted from a speaker's now ("by next summer", "two years ago").
+    A glance: a look back of a year or more from the story ("the gains made the previous year"), and in a
+    history a time counted from a speaker's now ("by next summer", "two years ago").
     """
     partial = mention.partial
-    if _planned_ahead(reference, mention, start, before):
-        return False
     if partial.base == "narrative" and (partial.dir or 0) < 0 and partial.unit in _LOOK_BACK_UNITS:
         return False
-    if reference.narrative_mode and partial.base != "narrative" and partial.dir is not None:
-        return False
-    return not _AGO.search(mention.text)
+    speaker_now = (partial.base != "narrative" and partial.dir is not None) or bool(_AGO.search(mention.text))
+    return not (reference.narrative_mode and speaker_now)
 
 
-def _planned_ahead(reference: Reference, mention: Mention, start: date, before: str) -> bool:
-    """A date in a later year than the text is telling of, named as what will or is planned to happen, or as
-    where a span ends ("an assault that lasted until the fall of Budapest in February 1945")."""
-    if mention.tense != FUTURE and not _ENDPOINT_BEFORE.search(before):
-        return False
-    current = reference.narrative_year if reference.narrative_year is not None else (
-        reference.anchor.year if reference.anchor is not None else None)
-    return current is not None and start.year > current
-
-
-def _remember(reference: Reference, mention: Mention, resolved: Resolved, before: str = "") -> None:
+def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> None:
     """Update what later mentions resolve against, and the words each reference came from."""
     year_bc = bc_year(resolved.value)
     if year_bc is not None and resolved.basis in ("absolute", "year") and resolved.granularity in _BC_YEAR_SETTING:
@@ -150,7 +133,7 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved, before
     if partial.year is not None or partial.year_dir is not None or resolved.granularity == Granularity.YEAR:
         reference.sentence_year = (mention.sentence, resolved.start.year)
         reference.said["sentence"] = mention.text
-    if not _moves_the_story(reference, mention, resolved.start, before):
+    if not _moves_the_story(reference, mention):
         return
     if resolved.granularity in _FOCUS_GRAINS:
         reference.focus = resolved.start
@@ -184,6 +167,6 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
             except Unresolvable:
                 continue
             expressions.append(_expression(mention, resolved, span.anchor, reference, span.start))
-            _remember(reference, mention, resolved, piece[max(mention.sentence, mention.start - 60) : mention.start])
+            _remember(reference, mention, resolved)
     return expressions
 

@@ -204,10 +204,8 @@ class TenseGuesser:
             return FUTURE  # "was extended to Nov. 16", "postponed until Tuesday": a new date ahead
         if word in self.prospective_participles or self._participle(word):
             auxiliary = self._auxiliary(tokens, index)
-            if auxiliary in self.determiners:
-                # "on a still unspecified date", "the revised offer": an adjective, no tense; but "a planned
-                # campaign in 1976", "the expected ruling in May": what is planned or expected lies ahead.
-                return FUTURE if word in self.prospective_participles else None
+            if auxiliary in self.determiners and word not in self.prospective_participles:
+                return None  # "on a still unspecified date", "the revised offer": an adjective, no tense
             if auxiliary in self.future_auxiliaries or auxiliary == "will":
                 return FUTURE
             if auxiliary in self.present_be or auxiliary in ("be", "to"):
