@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from timeline import Event, Granularity, Source, Timeline
-from timeline.render import render_html
+from timeline.render import build_spec, render_html
 
 DAY = date(2024, 3, 3)
 
@@ -40,12 +40,21 @@ def events_from(documents: int, *, outlets: int | None = None) -> list[Event]:
     return events
 
 
-def test_chart_rows_are_documents_while_few_then_outlets_then_one_row_per_event() -> None:
-    from timeline.render.spec import build_spec
+def lanes(events: list[Event]) -> set[str]:
+    return {row.lane for row in build_spec(Timeline(events=events, documents=[]))}
 
-    def lanes(events: list[Event]) -> set[str]:
-        return {row.lane for row in build_spec(Timeline(events=events, documents=[]))}
+
+def test_chart_rows_are_the_documents_while_they_are_few() -> None:
     assert lanes(events_from(3)) == {"doc0.txt", "doc1.txt", "doc2.txt"}
+
+
+def test_chart_rows_are_the_outlets_when_documents_are_many_and_outlets_few() -> None:
     assert lanes(events_from(40, outlets=3)) == {"Outlet 0", "Outlet 1", "Outlet 2"}
+
+
+def test_chart_rows_are_the_events_of_a_summary_from_many_documents() -> None:
     assert lanes(events_from(40)) == {f"Happening number {i}" for i in range(40)}
-    assert all(lane.startswith("doc") for lane in lanes(events_from(200)))  # too many for a row each: documents
+
+
+def test_chart_rows_go_back_to_documents_when_events_are_too_many_for_a_row_each() -> None:
+    assert all(lane.startswith("doc") for lane in lanes(events_from(200)))

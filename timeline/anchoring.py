@@ -23,7 +23,7 @@ from functools import lru_cache
 from .models import (Anchor, AnchorSource, Document, DocumentAnchors, Granularity, Segment, SegmentKind,
                      TimeExpression, TimexType)
 from .settings import Settings
-from .text import shorten
+from .text import clip, shorten
 from .temporal import AnchoredSpan, tag
 
 _METADATA_SOURCES = (AnchorSource.SIDECAR, AnchorSource.RECORD, AnchorSource.FRONT_MATTER, AnchorSource.HTML_META)
@@ -634,11 +634,6 @@ def _without(region: _Region, holes: list[tuple[int, int]]) -> list[_Region]:
     return parts
 
 
-def _shorten(text: str, limit: int = 60) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-
-
 # A search result's address line: a URL, or the breadcrumb search pages show ("https://x.com › news › a").
 _ADDRESS_LINE = re.compile(r"[ \t]*(?P<address>(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?(?:[ \t]+›[ \t]+[^\n›]+)*)"
                            r"[ \t]*")
@@ -670,7 +665,7 @@ def _snippet_regions(document: Document, prefixes: list[re.Match[str]], anchor: 
     regions = []
     for start, end in _result_blocks(text, document.body_start):
         prefix = next((p for p in prefixes if start <= p.start() < end), None)
-        label = _shorten(text[start:_line_end(text, start)])
+        label = clip(text[start:_line_end(text, start)])
         origin = _result_origin(text, start, end, prefix)
         if prefix is None:
             regions.append(_Region(start, end, SegmentKind.SNIPPET, retrieval or anchor, label, **origin))

@@ -72,6 +72,12 @@ def clean(text: str) -> str:
     return text.strip()
 
 
+def clip(text: str, limit: int = 60) -> str:
+    """One line of at most ``limit`` characters, with an ellipsis when cut (a label, a lane name)."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
 def shorten(text: str, words: int = 12) -> str:
     """At most ``words`` words, never cut inside a word, with an ellipsis when cut."""
     parts = text.split()

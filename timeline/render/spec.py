@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..models import Event, Granularity, Timeline
+from ..text import clip
 
 _POINT_GRAINS = {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.MINUTE, Granularity.HOUR}
 
@@ -33,21 +34,17 @@ MAX_EVENT_ROWS = 60
 """Up to this many events from many documents, each event gets a row of its own, labelled with its title."""
 
 
-def _short(name: str, width: int = 40) -> str:
-    return name if len(name) <= width else name[: width - 1].rstrip() + "…"
-
-
 def _document_lane(event: Event) -> str:
     first = event.sources[0]
-    return _short(first.title or first.document.rsplit("/", 1)[-1])
+    return clip(first.title or first.document.rsplit("/", 1)[-1], 40)
 
 
 def _outlet_lane(event: Event) -> str:
-    return _short(event.sources[0].outlet or "")
+    return clip(event.sources[0].outlet or "", 40)
 
 
 def _event_lane(event: Event) -> str:
-    return _short(event.title, 60)
+    return clip(event.title, 60)
 
 
 def lane_of(events: Sequence[Event]) -> Callable[[Event], str]:

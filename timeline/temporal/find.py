@@ -43,6 +43,8 @@ class Partial:
     frequency: str | None = None
     set_value: str | None = None
     year_dir: int | None = None
+    range_end_month: int | None = None
+    """The month a range this date opens ends in ("28 December - 3 January 1919"), where the year is the end's."""
     week: int | None = None
     bc: bool = False
     weekend: bool = False
@@ -206,9 +208,8 @@ class Normaliser:
             p.month = int(month) if month.isdigit() else self.word_of(self.months, month)
             if not 1 <= p.month <= 12:
                 raise _Reject(month)
-            if "range_end_month" in g and p.year is not None \
-                    and p.month > self.word_of(self.months, g["range_end_month"], capitalised=False):
-                p.year -= 1  # "28 December - 3 January 1919": the range began in the year before it ended
+            if "range_end_month" in g:
+                p.range_end_month = self.word_of(self.months, g["range_end_month"], capitalised=False)
         if "day" in g:
             p.day = self.ordinal(g["day"])
             if not 1 <= p.day <= 31:

@@ -248,7 +248,9 @@ def _relative_month_year(month: int, direction: int, reference: date) -> int:
 def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, str]:
     """The year of a date written without one: from the words, the sentence, the narrative or the tense."""
     if p.year is not None:
-        return p.year, "absolute"
+        crosses_new_year = p.range_end_month is not None and p.month is not None and p.month > p.range_end_month
+        # "28 December - 3 January 1919": the range began in the year before the one it ends in
+        return p.year - (1 if crosses_new_year else 0), "absolute"
     if p.base == "narrative" and (ref.focus or ref.narrative) is not None:
         return (ref.focus or ref.narrative).year, "focus"  # type: ignore[union-attr]
     if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None) and p.year_dir is None:
