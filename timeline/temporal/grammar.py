@@ -170,14 +170,26 @@ def _sequence_firsts(items: list, follow: bool = False) -> tuple[set[str], bool]
 def _word_goes_on(word: str, rest: list, follow: bool) -> set[str] | None:
     """The keys of a word the pattern spells on after ``word`` ("e" then "very|ach" → "=every", "=each"):
     the regex parser factors common prefixes out of alternatives, which would leave only "e" to index by.
-    None when what follows does not spell on in words alone (then the prefix ``word`` is the key)."""
+    A character that cannot continue a word ends the token there ("a" then "." → "=a"); a digit goes on
+    with it, so ``word`` stays a prefix. None when what follows may be empty or is unbounded (then the
+    prefix ``word`` is the key)."""
     try:
         keys, nullable = _sequence_firsts(rest, follow)
     except _Anywhere:
         return None
-    if nullable or not keys or any(key == DIGIT or not _WORD_CHAR.match(key.lstrip("=")[:1]) for key in keys):
+    if nullable or not keys:
         return None
-    return {f"={word}{key[1:]}" if key[0] == "=" else word + key for key in keys}
+    spelt: set[str] = set()
+    for key in keys:
+        if key == DIGIT:
+            spelt.add(word)
+        elif key[0] == "=":
+            spelt.add(f"={word}{key[1:]}")
+        elif _WORD_CHAR.match(key[0]):
+            spelt.add(word + key)
+        else:
+            spelt.add(f"={word}")
+    return spelt
 
 
 def _element_firsts(name: str, value, follow: bool) -> tuple[set[str], bool]:
