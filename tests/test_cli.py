@@ -66,6 +66,26 @@ def test_missing_path_gives_one_line_and_nonzero_exit(tmp_path: Path, capsys) ->
     assert "nope.txt" in err and "no such file" in err and "Traceback" not in err
 
 
+def test_when_nothing_can_be_read_the_earlier_timeline_is_kept(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", "seeds/", "--out", str(out)).returncode == 0
+    before = (out / "timeline.json").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\xd8\x00\x00binary\x00\x00")
+    result = run("build", str(bad), "--out", str(out))
+    assert result.returncode == 1
+    assert "read 0 document(s), skipped 1" in result.stdout and "nothing written" in result.stdout
+    assert (out / "timeline.json").read_text(encoding="utf-8") == before
+
+
+def test_an_empty_folder_builds_nothing_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = run("build", str(tmp_path / "empty"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "no document to build from" in result.stdout
+    assert not (tmp_path / "out").exists()
+
+
 def test_extract_missing_file_is_one_line_error(tmp_path: Path) -> None:
     result = run("extract", str(tmp_path / "missing.txt"))
     assert result.returncode == 2

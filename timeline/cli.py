@@ -114,7 +114,7 @@ def _run_build(args: argparse.Namespace) -> int:
     for item in result.timeline.unanchored[:20]:
         print(f"timeline: unanchored \"{item.expression}\" in {item.document} (no reference time)", file=sys.stderr)
     print(result.summary())
-    return 1 if result.timeline.skipped else 0
+    return 1 if result.timeline.skipped or not result.documents_read else 0
 
 
 def _run_extract(args: argparse.Namespace) -> int:

@@ -30,6 +30,8 @@ class BuildResult:
                 f"{len(t.events)} event(s), {len(t.unanchored)} unanchored expression(s)")
         if t.conflicts:
             line += f", {len(t.conflicts)} conflict(s)"
+        if not self.documents_read:
+            return line + ": no document to build from, nothing written"
         html_out = next((p for p in self.written if p.suffix == ".html"), None)
         return line + (f" → {html_out}" if html_out else "")
 
@@ -120,7 +122,9 @@ def build(paths: Iterable[str | Path], settings: Settings | None = None, *, stdi
     timeline = build_timeline(read.documents, settings, skipped=read.skipped)
     failed = len(timeline.skipped) - len(read.skipped)  # read, but broke a later stage
     result = BuildResult(timeline=timeline, documents_read=len(read.documents) - failed)
-    if write:
+    # When no document could be read there is no timeline to show: an earlier build's files are kept rather
+    # than overwritten with an empty page.
+    if write and result.documents_read:
         result.written = render.write_outputs(timeline, settings.out_dir, formats=settings.formats,
                                               title=settings.title, html_mode=settings.html_mode)
     return result
