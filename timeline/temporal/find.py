@@ -72,8 +72,10 @@ _ADVERB_SETS = {
     "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W",
     "bimonthly": "P2M", "semiannually": "P6M", "biannually": "P6M",
 }
-_COMPACT_UNITS = {"y": "Y", "yr": "Y", "mo": "M", "w": "W", "wk": "W", "d": "D", "h": "H", "hr": "H", "m": "MI",
-                  "min": "MI"}
+_COMPACT_UNITS = {"y": "Y", "yr": "Y", "yrs": "Y", "mo": "M", "mos": "M", "mth": "M", "mths": "M", "w": "W", "wk": "W",
+                  "wks": "W", "d": "D", "h": "H", "hr": "H", "hrs": "H", "m": "MI", "min": "MI", "mins": "MI",
+                  "sec": "S", "secs": "S", "days": "D", "weeks": "W", "months": "M", "years": "Y", "hours": "H",
+                  "minutes": "MI"}
 _LATER_WORDS = {"later", "after", "afterward", "afterwards", "on", "next", "following", "subsequent"}
 _EARLIER_WORDS = {"earlier", "before", "previously", "prior", "previous", "preceding"}
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
@@ -291,6 +293,8 @@ class Normaliser:
             key = _key(g["approx"])
             clock = rule.kind == "clock" or "hour" in g or "named_time" in g
             p.mod = _CLOCK_APPROX.get(key) if clock else self.approximations.get(key)
+        if "plus" in g:
+            p.mod = "EQUAL_OR_MORE"  # "4+ hours": at least four
         if "season" in g:
             p.season = self.seasons[_key(g["season"])]
         if "quarter" in g:

@@ -425,6 +425,8 @@ def resolve_current(p: Partial, m: Mention, ref: Reference) -> Resolved:
         return _before_christ(p.unit or "D", p.dir or 0, ref)
     unit = {"SEASON": "SEASON", "SEMESTER": "H", "TERM": "Y"}.get(p.unit or "", p.unit or "D")
     offset = p.dir or 0
+    if unit == "WE" and p.anticipated and day_ref.weekday() >= 5:
+        offset += 1  # "the coming weekend", said on a Saturday: this one is under way, the next is coming
     if unit == "SEASON":
         year, season = season_of(day_ref)
         start, end = season_range(year + offset, season)
