@@ -50,6 +50,8 @@ class Partial:
     weekend: bool = False
     period: str | None = None
     anticipated: bool = False
+    two_digit_year: bool = False
+    """The year was written with two figures ("'89"): its century is the resolver's to choose."""
 
 
 @dataclass(slots=True)
@@ -189,11 +191,13 @@ class Normaliser:
     def _years(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if "year" in g:
             p.year = _year(g["year"])
+            p.two_digit_year = len(g["year"].strip().lstrip("'’")) == 2 and "range_century" not in g
         for name in ("year2", "q_year"):
             if name in g and p.year is None:
                 p.year = _year(g[name])
         if "era" in g:
             p.year, p.bc = int(g["year"]), _key(g["era"]).startswith("b")  # "AD 70" is the year 70
+            p.two_digit_year = False
         if "range_century" in g and len(g.get("year", "")) == 2:
             # "1915-17": the end of a range takes the century of its start, and must come after it
             if int(g["year"]) <= int(g["range_start"]):
@@ -327,7 +331,7 @@ class Normaliser:
 
     def _frequency(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if "adverb" in g:
-            p.set_value = _ADVERB_SETS[_key(g["adverb"])]
+            p.set_value = _ADVERB_SETS[_key(g["adverb"]).replace("-", "")]  # "bi-weekly" is "biweekly"
         if "freq" in g:
             p.frequency = _key(g["freq"])
 

@@ -736,9 +736,26 @@ def at_clock(resolved: Resolved, p: Partial) -> Resolved:
                     resolved.basis, TimexType.TIME)
 
 
+def choose_century(partial: Partial, ref: Reference) -> None:
+    """A two-figure year ("'89") is the latest year with those figures no more than ten years after the
+    year the text is about: "the Club of '89" in a history of 1789 is 1789, "back in '08" in 2024 is 2008."""
+    if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
+        about = ref.narrative_year
+    elif ref.anchor is not None:
+        about = ref.anchor.year
+    else:
+        return
+    if partial.year is not None:
+        latest = about + 10
+        partial.year = latest - (latest - partial.year % 100) % 100
+    partial.two_digit_year = False
+
+
 def resolve(mention: Mention, reference: Reference) -> Resolved:
     """Fill in a mention's value from the reference; raises Unresolvable for impossible dates."""
     partial = mention.partial
+    if partial.two_digit_year:
+        choose_century(partial, reference)
     try:
         resolved = RESOLVERS[partial.kind](partial, mention, reference)
     except (ValueError, OverflowError) as error:

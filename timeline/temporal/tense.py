@@ -70,6 +70,8 @@ class TenseGuesser:
         if before and before[-1].lower() in self.deadline_prepositions and tense != FUTURE:
             if self._extended(before[-5:-1]):
                 return FUTURE  # "extended the stay until Thursday": a new date ahead
+            if tense == PRESENT:
+                return FUTURE  # "the store is closed until Friday": a state that lasts from now to then
             return PROSPECTIVE  # "gave them until mid-November to reply": a deadline, nearer ahead than behind
         return tense
 
