@@ -51,6 +51,7 @@ class TenseGuesser:
         self.arranging_verbs = set(words["arranging_verbs"])
         self.deadline_prepositions = set(words["deadline_prepositions"])
         self.extension_prepositions = set(words["extension_prepositions"])
+        self.granting_verbs = set(words["granting_verbs"])
         self.determiners = frozenset(words["determiners"])
         self.perfect_auxiliaries = frozenset(words["perfect_auxiliaries"])
         self.subject_words = frozenset(words["subject_words"])
@@ -72,6 +73,8 @@ class TenseGuesser:
                 return FUTURE  # "extended the stay until Thursday": a new date ahead
             if tense == PRESENT:
                 return FUTURE  # "the store is closed until Friday": a state that lasts from now to then
+            if any(word.lower() in self.granting_verbs for word in before[-6:-1]):
+                return FUTURE  # "has given the relatives until 9 a.m. Tuesday to sign": a deadline ahead
             return PROSPECTIVE  # "gave them until mid-November to reply": a deadline, nearer ahead than behind
         return tense
 
