@@ -311,6 +311,8 @@ class Normaliser:
             p.decade = _decade(g["decade"])
         if "century" in g:
             p.century = self.ordinal(g["century"])
+        if "hundreds" in g:
+            p.century = int(g["hundreds"]) + 1  # "the 1800s" is the nineteenth century
 
     def _clock(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if "hour" in g:
