@@ -247,3 +247,26 @@ def test_a_quote_in_an_article_is_not_a_comment_header() -> None:
     text = 'At 10 am on Monday, the mayor wrote: "I am sorry for the delays."\nThe council will meet next week.\n'
     assert wrote_headers(text, 0, None) == []
     assert len(wrote_headers("At 2:10 pm on 02 Jun 2009 , ghostofsichuan wrote : As much as ...\n", 0, None)) == 1
+
+
+# ---- a video page's comments: a handle and its age alone on a line
+
+@pytest.fixture(scope="module")
+def video_comments():
+    return analysed(THREADS / "video-comments-bridge-repair.txt")
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("this morning", "2024-10-23TMO"),   # @harbour_watch 5 hours ago, saved 2024-10-23 18:00
+    ("on Friday", "2024-10-18"),         # @km_cycles 2 days ago (edited): Monday 21 October
+    ("yesterday", "2024-10-15"),         # olwen.p 1 week ago
+    ("next week", "2024-W42"),           # the page itself, published 2024-10-12
+])
+def test_handle_and_age_lines_anchor_each_comment(video_comments, phrase: str, value: str) -> None:
+    assert video_comments.at(phrase).value == value
+
+
+def test_handle_and_age_lines_are_headers_and_an_update_line_is_no_handle(video_comments) -> None:
+    for line in ("@harbour_watch 5 hours ago", "@km_cycles 2 days ago (edited)", "olwen.p 1 week ago"):
+        assert video_comments.segment_at(line).kind == SegmentKind.POST_HEADER
+    assert video_comments.segment_at("It says the").kind != SegmentKind.POST_HEADER
