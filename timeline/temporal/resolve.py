@@ -210,6 +210,9 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
 # ---------- year inference ----------
 
 PAST_BIAS_DAYS = 270
+_AHEAD = ("future", "deadline")
+"""Tenses that turn a bare weekday or day of the month ahead: a deadline ("closed until Friday") does, though
+for a month it is only a weak pointer ("the three months until August" is the nearest August)."""
 
 
 def infer_year(month: int, day: int | None, reference: date, tense: str) -> int:
@@ -223,7 +226,7 @@ def infer_year(month: int, day: int | None, reference: date, tense: str) -> int:
     """
     if tense == "future":
         return reference.year + (1 if month < reference.month else 0)
-    if tense == "prospective":
+    if tense in ("prospective", "deadline"):
         # A weak pointer ahead ("agreed to acquire it in January"): the nearest such month, ahead on a tie,
         # so that "to total assets as of Sept. 30", written in October, stays in the past September.
         if (month - reference.month) % 12 <= 6:
@@ -279,9 +282,9 @@ def _day_of_month(p: Partial, m: Mention, ref: Reference) -> tuple[int, int, str
     year, month = day_ref.year, day_ref.month
     if basis == "narrative":
         return year, month, basis  # "The trial opened on Jan. 8. On the 10th, ...": the month in focus
-    if m.tense != "future" and p.day > day_ref.day:
+    if m.tense not in _AHEAD and p.day > day_ref.day:
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    elif m.tense == "future" and p.day < day_ref.day:
+    elif m.tense in _AHEAD and p.day < day_ref.day:
         year, month = (year, month + 1) if month < 12 else (year + 1, 1)
     return year, month, basis
 
@@ -362,7 +365,7 @@ def resolve_weekday(p: Partial, m: Mention, ref: Reference) -> Resolved:
         day = day_ref + timedelta(days=difference % 7 or 7)
     elif p.dir == -1:
         day = day_ref - timedelta(days=(-difference) % 7 or 7)
-    elif m.tense == "future":
+    elif m.tense in _AHEAD:
         # "will meet Friday" written on a Friday means that day; otherwise the coming one.
         day = day_ref + timedelta(days=difference % 7)
     else:
@@ -497,7 +500,7 @@ def resolve_season(p: Partial, m: Mention, ref: Reference) -> Resolved:
             year = min(y for y in years if ranges[y][0] > day_ref)
         elif p.dir is None and m.tense == "past":
             year = max(y for y in years if ranges[y][0] <= day_ref)
-        elif p.dir is None and m.tense in ("future", "prospective"):
+        elif p.dir is None and m.tense in ("future", "prospective", "deadline"):
             year = min(y for y in years if ranges[y][1] >= day_ref)
         else:
             containing = [y for y in years if ranges[y][0] <= day_ref <= ranges[y][1]]
@@ -553,7 +556,7 @@ def resolve_holiday(p: Partial, m: Mention, ref: Reference) -> Resolved:
         if not (nearby and p.dir is None):
             if (p.dir == -1 or (p.dir is None and m.tense == "past")) and begins > day_ref:
                 day = holiday_date(rule, day_ref.year - 1)
-            elif (p.dir == 1 or (p.dir is None and m.tense in ("future", "prospective"))) and day < day_ref:
+            elif (p.dir == 1 or (p.dir is None and m.tense in ("future", "prospective", "deadline"))) and day < day_ref:
                 day = holiday_date(rule, day_ref.year + 1)
     if p.unit == "W":  # "Easter week"
         start, end = week_range(day)
@@ -737,16 +740,17 @@ def at_clock(resolved: Resolved, p: Partial) -> Resolved:
 
 
 def choose_century(partial: Partial, ref: Reference) -> None:
-    """A two-figure year ("'89") is the latest year with those figures no more than ten years after the
-    year the text is about: "the Club of '89" in a history of 1789 is 1789, "back in '08" in 2024 is 2008."""
-    if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
-        about = ref.narrative_year
-    elif ref.anchor is not None:
-        about = ref.anchor.year
-    else:
+    """A two-figure year ("'89") takes the century of the year the text is about. Counted from now (the
+    publication), it is the latest such year at most ten years ahead ("back in '08", "the class of '45" written
+    in 2024); counted from a story's year, the nearest, since stories move on ("born in 1950, married in '72";
+    "the Club of '89" in a history of 1789)."""
+    if partial.year is None:
         return
-    if partial.year is not None:
-        latest = about + 10
+    if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
+        nearest = ref.narrative_year + 49
+        partial.year = nearest - (nearest - partial.year % 100) % 100
+    elif ref.anchor is not None:
+        latest = ref.anchor.year + 10
         partial.year = latest - (latest - partial.year % 100) % 100
     partial.two_digit_year = False
 

@@ -12,6 +12,9 @@ from typing import Any
 from ..text import sentence_bounds
 
 FUTURE, PAST, PRESENT = "future", "past", "present"
+DEADLINE = "deadline"
+"""A day something lasts or is granted until ("closed until Friday", "gave them until Tuesday to sign"): ahead
+for a weekday, only a weak pointer for a month ("in the three months until August")."""
 PROSPECTIVE = "prospective"
 """A weak pointer ahead (an infinitive: "agreed to acquire it in January"): enough to move a year-less
 month forward, too weak to turn a bare weekday, which news uses for the past."""
@@ -72,9 +75,11 @@ class TenseGuesser:
             if self._extended(before[-5:-1]):
                 return FUTURE  # "extended the stay until Thursday": a new date ahead
             if tense == PRESENT:
-                return FUTURE  # "the store is closed until Friday": a state that lasts from now to then
-            if any(word.lower() in self.granting_verbs for word in before[-6:-1]):
-                return FUTURE  # "has given the relatives until 9 a.m. Tuesday to sign": a deadline ahead
+                return DEADLINE  # "the store is closed until Friday": a state that lasts from now to then
+            after = _WORD.findall(text[end:right])[:2]
+            if any(word.lower() in self.granting_verbs for word in before[-6:-1]) \
+                    and len(after) == 2 and after[0].lower() == "to":
+                return DEADLINE  # "has given the relatives until 9 a.m. Tuesday to sign": time granted, ahead
             return PROSPECTIVE  # "gave them until mid-November to reply": a deadline, nearer ahead than behind
         return tense
 
