@@ -31,6 +31,24 @@ def test_a_date_that_only_frames_the_sentence_is_not_an_event_of_its_own() -> No
     assert [e.start for e in events] == [date(2024, 3, 5)]
 
 
+@pytest.mark.parametrize("text", [
+    "The town will restore the 1800s warehouse by the end of the year.",
+    "1980s music is back in fashion, critics said on Friday.",
+])
+def test_an_era_before_a_noun_describes_a_thing_and_dates_nothing(text: str) -> None:
+    assert all(e.granularity not in (timeline.Granularity.DECADE, timeline.Granularity.CENTURY)
+               for e in events_of(text))
+    assert len(events_of(text)) == 1
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("In the 1980s music changed.", "198"),
+    ("Railways spread across Europe in the late 1800s.", "18"),
+])
+def test_an_era_after_a_preposition_still_dates_its_clause(text: str, value: str) -> None:
+    assert [e.value for e in events_of(text)] == [value]
+
+
 def test_a_negated_date_dates_nothing() -> None:
     events = events_of("The landslide closed the road on Saturday, not on Sunday as reported.")
     assert [e.start for e in events] == [date(2024, 3, 9)]

@@ -75,6 +75,14 @@ _LEADING_FURNITURE = re.compile(
     r"(?:\s*,?\s*(?:[A-Z][a-z]+day\s*,?\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s+\d{1,2}:\d{2}\s+UK)?)?"
     r"(?:\s+Help\b)?)\s*")
 _MIN_CLAUSE_WORDS = 3
+# "the 1800s warehouse", "1980s music": a decade or century in front of a noun says what a thing is like,
+# not when anything happened; after a preposition ("in the 1980s music changed") it still dates the clause.
+_ERA_GRAINS = (Granularity.DECADE, Granularity.CENTURY)
+_NOUN_AFTER = re.compile(r"[\s-]+(?!(?:and|or|but|to|in|on|at|of|for|from|with|by|as|when|while|was|were|is|are|"
+                         r"saw|had|has|have|did|that|which|who|the|a|an|before|after|until|through|into|onward|"
+                         r"onwards|alone|itself)\b)[a-z]{3,}\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|during|since|by|from|through|until|till|throughout|into|of|to|before|"
+                                 r"after|around|about|over|across|between)\s+$", re.IGNORECASE)
 _TITLE_WORDS = 12
 _TITLE_MIN_WORDS = 5
 _LEADING_FILLER = re.compile(
@@ -192,6 +200,15 @@ def _opens_line_with_zoned_clock(before: str, expression: TimeExpression, after:
 def _datable(expression: TimeExpression) -> bool:
     return (expression.type in _DATED_TYPES and expression.interval is not None and expression.value is not None
             and expression.granularity not in _UNDATABLE)
+
+
+def describes_a_thing(text: str, expression: TimeExpression) -> bool:
+    """True for an era used as an adjective ("restore the 1800s warehouse"), which dates no happening."""
+    if expression.granularity not in _ERA_GRAINS:
+        return False
+    if _PREPOSITION_BEFORE.search(text[max(0, expression.start - 20) : expression.start]):
+        return False
+    return _NOUN_AFTER.match(text, expression.end) is not None
 
 
 def _contains_another(expression: TimeExpression, others: Sequence[TimeExpression]) -> bool:
@@ -324,7 +341,9 @@ def extract_events(document: Document, segments: Sequence[Segment],
     length = max(1, len(text) - document.body_start)
     events: list[Event] = []
     for (_, left, right), dated in grouped.items():
-        chosen = _representatives(dated)
+        chosen = _representatives([d for d in dated if not describes_a_thing(text, d.expression)])
+        if not chosen:
+            continue
         sentence = display_text(text[left:right])
         clauses = _clauses(text, left, right, chosen)
         for item, (clause_start, clause_end) in zip(chosen, clauses):
