@@ -81,6 +81,8 @@ _ERA_GRAINS = (Granularity.DECADE, Granularity.CENTURY)
 _NOUN_AFTER = re.compile(r"[\s-]+(?!(?:and|or|but|to|in|on|at|of|for|from|with|by|as|when|while|was|were|is|are|"
                          r"saw|had|has|have|did|that|which|who|the|a|an|before|after|until|through|into|onward|"
                          r"onwards|alone|itself)\b)[a-z]{3,}\b")
+_ERA_COMPOUND = re.compile(r"-(?:style|era|inspired|vintage|themed|built|looking)\b")
+_CLAUSE_OPENING = re.compile(r"(?:^|[.!?;:,(\n\"“—–]|\s-)\s*$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|during|since|by|from|through|until|till|throughout|into|of|to|before|"
                                  r"after|around|about|over|across|between)\s+$", re.IGNORECASE)
 _TITLE_WORDS = 12
@@ -203,10 +205,15 @@ def _datable(expression: TimeExpression) -> bool:
 
 
 def describes_a_thing(text: str, expression: TimeExpression) -> bool:
-    """True for an era used as an adjective ("restore the 1800s warehouse"), which dates no happening."""
+    """True for an era used as an adjective ("restore the 1800s warehouse", "a 1970s-style kitchen"), which
+    dates no happening. An era that opens its clause ("The 1930s depression hit ...", "The 1990s brought ...")
+    or follows a preposition ("in the 1980s music changed") still dates it."""
     if expression.granularity not in _ERA_GRAINS:
         return False
-    if _PREPOSITION_BEFORE.search(text[max(0, expression.start - 20) : expression.start]):
+    if _ERA_COMPOUND.match(text, expression.end):
+        return True
+    before = text[max(0, expression.start - 30) : expression.start]
+    if not before.strip() or _CLAUSE_OPENING.search(before) or _PREPOSITION_BEFORE.search(before):
         return False
     return _NOUN_AFTER.match(text, expression.end) is not None
 

@@ -211,8 +211,8 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
 
 PAST_BIAS_DAYS = 270
 _AHEAD = ("future", "deadline")
-"""Tenses that turn a bare weekday or day of the month ahead: a deadline ("closed until Friday") does, though
-for a month it is only a weak pointer ("the three months until August" is the nearest August)."""
+"""Tenses that turn a bare weekday, day of the month or month ahead: a plan, or a deadline ("closed until
+Friday", "gave them until May to file")."""
 
 
 def infer_year(month: int, day: int | None, reference: date, tense: str) -> int:
@@ -226,7 +226,9 @@ def infer_year(month: int, day: int | None, reference: date, tense: str) -> int:
     """
     if tense == "future":
         return reference.year + (1 if month < reference.month else 0)
-    if tense in ("prospective", "deadline"):
+    if tense == "deadline":
+        return reference.year + (1 if month < reference.month else 0)  # "closed until May": the coming May
+    if tense == "prospective":
         # A weak pointer ahead ("agreed to acquire it in January"): the nearest such month, ahead on a tie,
         # so that "to total assets as of Sept. 30", written in October, stays in the past September.
         if (month - reference.month) % 12 <= 6:
@@ -570,7 +572,7 @@ def resolve_weekend(p: Partial, m: Mention, ref: Reference) -> Resolved:
     if day_ref is None:
         return _unanchored("XXXX-WXX-WE", Granularity.WEEKEND)
     weekday = day_ref.isoweekday()
-    if m.tense == "future":
+    if m.tense in _AHEAD:
         saturday = day_ref - timedelta(days=1) if weekday == 7 else day_ref + timedelta(days=6 - weekday)
     else:
         saturday = day_ref - timedelta(days=(weekday - 6) % 7)
@@ -743,14 +745,18 @@ def choose_century(partial: Partial, ref: Reference) -> None:
     """A two-figure year ("'89") takes the century of the year the text is about. Counted from now (the
     publication), it is the latest such year at most ten years ahead ("back in '08", "the class of '45" written
     in 2024); counted from a story's year, the nearest, since stories move on ("born in 1950, married in '72";
-    "the Club of '89" in a history of 1789)."""
+    "the Club of '89" in a history of 1789), but never one still to come ("in 1990 he recalled the winter of
+    '38")."""
     if partial.year is None:
         return
     if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
-        nearest = ref.narrative_year + 49
+        nearest = min(ref.narrative_year + 49, date.today().year)  # a history's years have all happened
         partial.year = nearest - (nearest - partial.year % 100) % 100
     elif ref.anchor is not None:
         latest = ref.anchor.year + 10
+        partial.year = latest - (latest - partial.year % 100) % 100
+    else:
+        latest = date.today().year  # nothing to go by: the latest such year that has been
         partial.year = latest - (latest - partial.year % 100) % 100
     partial.two_digit_year = False
 

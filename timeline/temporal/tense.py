@@ -55,6 +55,8 @@ class TenseGuesser:
         self.deadline_prepositions = set(words["deadline_prepositions"])
         self.extension_prepositions = set(words["extension_prepositions"])
         self.granting_verbs = set(words["granting_verbs"])
+        self.not_granted = set(words["not_granted"])
+        self.period_nouns = set(words["period_nouns"])
         self.determiners = frozenset(words["determiners"])
         self.perfect_auxiliaries = frozenset(words["perfect_auxiliaries"])
         self.subject_words = frozenset(words["subject_words"])
@@ -63,9 +65,13 @@ class TenseGuesser:
         """The tense around text[start:end], and where its sentence starts; the cue words are read from
         ``cues`` when given (the same text with other words blanked out), the sentence from ``text``."""
         left, right = sentence_bounds(text, start, end)
-        return self._tense(cues if cues is not None else text, left, right, start, end), left
+        # A span reported up to the date ("in the three months until August") is read from the text itself:
+        # its words are a time expression of their own, blanked out of the cues.
+        spans = _WORD.findall(text[max(left, start - 40) : start])[-4:-1]
+        reported_span = len(spans) > 0 and any(word.lower() in self.period_nouns for word in spans)
+        return self._tense(cues if cues is not None else text, left, right, start, end, reported_span), left
 
-    def _tense(self, text: str, left: int, right: int, start: int, end: int) -> str:
+    def _tense(self, text: str, left: int, right: int, start: int, end: int, reported_span: bool = False) -> str:
         before = [w.replace("’", "'") for w in _WORD.findall(text[left:start])]
         tense = self._verb_tense(text, left, right, start, end, before)
         if before and before[-1].lower() in self.extension_prepositions and tense != FUTURE \
@@ -74,14 +80,24 @@ class TenseGuesser:
         if before and before[-1].lower() in self.deadline_prepositions and tense != FUTURE:
             if self._extended(before[-5:-1]):
                 return FUTURE  # "extended the stay until Thursday": a new date ahead
+            if reported_span:
+                return PROSPECTIVE  # "in the three months until August", "the period until Sunday": a span reported
             if tense == PRESENT:
                 return DEADLINE  # "the store is closed until Friday": a state that lasts from now to then
-            after = _WORD.findall(text[end:right])[:2]
-            if any(word.lower() in self.granting_verbs for word in before[-6:-1]) \
-                    and len(after) == 2 and after[0].lower() == "to":
+            if self._granted(before[-6:-1]):
                 return DEADLINE  # "has given the relatives until 9 a.m. Tuesday to sign": time granted, ahead
             return PROSPECTIVE  # "gave them until mid-November to reply": a deadline, nearer ahead than behind
         return tense
+
+    def _granted(self, words: list[str]) -> bool:
+        """Whether a verb that grants time governs the end of ``words`` ("gave prosecutors until ...", "were
+        allowed to stay until ..."), not one that tells what was given ("gave evidence until Thursday")."""
+        lowered = [word.lower() for word in words]
+        verbs = [index for index, word in enumerate(lowered) if word in self.granting_verbs]
+        if not verbs:
+            return False
+        following = lowered[verbs[-1] + 1] if verbs[-1] + 1 < len(lowered) else ""
+        return following not in self.not_granted
 
     def _extended(self, words: list[str]) -> bool:
         """Whether a verb that moves a date forward governs the end of ``words``: no verb in the past tense
