@@ -365,6 +365,11 @@ def resolve_weekday(p: Partial, m: Mention, ref: Reference) -> Resolved:
         day = day_ref + timedelta(days=difference)
     elif p.dir == 1:
         day = day_ref + timedelta(days=difference % 7 or 7)
+        if p.range_end and m.tense == "past" and ref.anchor is not None and day > ref.anchor.date():
+            # "lasted from Tuesday to Thursday", written on a Wednesday: a range told in the past has ended,
+            # so its end is the latest such day (the start's own week was misread, and is left as it is).
+            anchor_day = ref.anchor.date()
+            day, basis = anchor_day - timedelta(days=(anchor_day.isoweekday() - p.weekday) % 7), "anchor"
     elif p.dir == -1:
         day = day_ref - timedelta(days=(-difference) % 7 or 7)
     elif m.tense in _AHEAD:
