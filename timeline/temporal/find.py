@@ -51,9 +51,9 @@ class Partial:
     period: str | None = None
     anticipated: bool = False
     two_digit_year: bool = False
+    """The year was written with two figures ("'89"): its century is the resolver's to choose."""
     range_end: bool = False
     """The day closes a range whose start the text gave just before ("from Monday to Friday")."""
-    """The year was written with two figures ("'89"): its century is the resolver's to choose."""
 
 
 @dataclass(slots=True)

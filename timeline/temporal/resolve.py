@@ -224,10 +224,8 @@ def infer_year(month: int, day: int | None, reference: date, tense: str) -> int:
     mostly looks back: the latest occurrence up to the reference day, unless that lies more than nine
     months back.
     """
-    if tense == "future":
+    if tense in _AHEAD:  # "will open in May", "closed until May": the coming May
         return reference.year + (1 if month < reference.month else 0)
-    if tense == "deadline":
-        return reference.year + (1 if month < reference.month else 0)  # "closed until May": the coming May
     if tense == "prospective":
         # A weak pointer ahead ("agreed to acquire it in January"): the nearest such month, ahead on a tie,
         # so that "to total assets as of Sept. 30", written in October, stays in the past September.
@@ -746,23 +744,25 @@ def at_clock(resolved: Resolved, p: Partial) -> Resolved:
                     resolved.basis, TimexType.TIME)
 
 
+def _latest_ending(figures: int, latest: int) -> int:
+    """The latest year up to ``latest`` whose last two figures are ``figures``."""
+    return latest - (latest - figures) % 100
+
+
 def choose_century(partial: Partial, ref: Reference) -> None:
     """A two-figure year ("'89") takes the century of the year the text is about. Counted from now (the
     publication), it is the latest such year at most ten years ahead ("back in '08", "the class of '45" written
     in 2024); counted from a story's year, the nearest, since stories move on ("born in 1950, married in '72";
     "the Club of '89" in a history of 1789), but never one still to come ("in 1990 he recalled the winter of
-    '38")."""
-    if partial.year is None:
-        return
-    if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
-        nearest = min(ref.narrative_year + 49, date.today().year)  # a history's years have all happened
-        partial.year = nearest - (nearest - partial.year % 100) % 100
-    elif ref.anchor is not None:
-        latest = ref.anchor.year + 10
-        partial.year = latest - (latest - partial.year % 100) % 100
-    else:
-        latest = date.today().year  # nothing to go by: the latest such year that has been
-        partial.year = latest - (latest - partial.year % 100) % 100
+    '38"); with nothing to go by, the latest that has been."""
+    if partial.year is not None:
+        figures = partial.year % 100
+        if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
+            partial.year = _latest_ending(figures, min(ref.narrative_year + 49, date.today().year))
+        elif ref.anchor is not None:
+            partial.year = _latest_ending(figures, ref.anchor.year + 10)
+        else:
+            partial.year = _latest_ending(figures, date.today().year)
     partial.two_digit_year = False
 
 

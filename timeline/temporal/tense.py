@@ -13,8 +13,8 @@ from ..text import sentence_bounds
 
 FUTURE, PAST, PRESENT = "future", "past", "present"
 DEADLINE = "deadline"
-"""A day something lasts or is granted until ("closed until Friday", "gave them until Tuesday to sign"): ahead
-for a weekday, only a weak pointer for a month ("in the three months until August")."""
+"""A day something lasts or is granted until ("closed until Friday", "gave them until May to file"): ahead, for
+a weekday, a day of the month or a month alike."""
 PROSPECTIVE = "prospective"
 """A weak pointer ahead (an infinitive: "agreed to acquire it in January"): enough to move a year-less
 month forward, too weak to turn a bare weekday, which news uses for the past."""
@@ -65,13 +65,9 @@ class TenseGuesser:
         """The tense around text[start:end], and where its sentence starts; the cue words are read from
         ``cues`` when given (the same text with other words blanked out), the sentence from ``text``."""
         left, right = sentence_bounds(text, start, end)
-        # A span reported up to the date ("in the three months until August") is read from the text itself:
-        # its words are a time expression of their own, blanked out of the cues.
-        spans = _WORD.findall(text[max(left, start - 40) : start])[-4:-1]
-        reported_span = len(spans) > 0 and any(word.lower() in self.period_nouns for word in spans)
-        return self._tense(cues if cues is not None else text, left, right, start, end, reported_span), left
+        return self._tense(cues if cues is not None else text, left, right, start, end, raw=text), left
 
-    def _tense(self, text: str, left: int, right: int, start: int, end: int, reported_span: bool = False) -> str:
+    def _tense(self, text: str, left: int, right: int, start: int, end: int, *, raw: str) -> str:
         before = [w.replace("’", "'") for w in _WORD.findall(text[left:start])]
         tense = self._verb_tense(text, left, right, start, end, before)
         if before and before[-1].lower() in self.extension_prepositions and tense != FUTURE \
@@ -80,14 +76,20 @@ class TenseGuesser:
         if before and before[-1].lower() in self.deadline_prepositions and tense != FUTURE:
             if self._extended(before[-5:-1]):
                 return FUTURE  # "extended the stay until Thursday": a new date ahead
-            if reported_span:
+            if self._reports_span(raw, left, start):
                 return PROSPECTIVE  # "in the three months until August", "the period until Sunday": a span reported
             if tense == PRESENT:
                 return DEADLINE  # "the store is closed until Friday": a state that lasts from now to then
             if self._granted(before[-6:-1]):
                 return DEADLINE  # "has given the relatives until 9 a.m. Tuesday to sign": time granted, ahead
-            return PROSPECTIVE  # "gave them until mid-November to reply": a deadline, nearer ahead than behind
+            return PROSPECTIVE  # "had until mid-November to reply": a deadline told in the past, nearer ahead than behind
         return tense
+
+    def _reports_span(self, raw: str, left: int, start: int) -> bool:
+        """Whether a span is reported up to the date ("in the three months until August"). Its words are read
+        from the text itself: they are a time expression of their own, blanked out of the cues."""
+        words = _WORD.findall(raw[max(left, start - 40) : start])[-4:-1]
+        return any(word.lower() in self.period_nouns for word in words)
 
     def _granted(self, words: list[str]) -> bool:
         """Whether a verb that grants time governs the end of ``words`` ("gave prosecutors until ...", "were
