@@ -435,7 +435,8 @@ LINE_HEADERS: dict[str, re.Pattern[str]] = {
     # and a relative stamp. Words that open an article's own stamp ("Updated 5 hours ago") are no handle.
     "handle_and_age": re.compile(
         rf"^[ \t]*(?!(?i:updated|published|posted|edited|modified|submitted|added|created|uploaded|streamed|"
-        rf"premiered|live|last|about)\b)@?[\w.-]{{2,30}}[ \t]+(?P<stamp>{RELATIVE_STAMP})(?:[ \t]*\((?i:edited)\))?[ \t]*$"),
+        rf"premiered|live|last|about)\b)@?[\w.-]{{2,30}}[ \t]+(?P<stamp>{RELATIVE_STAMP})"
+        rf"(?:[ \t]*\((?i:edited)\))?[ \t]*$"),
     # forums and blogs: "Posted on 3 April 2022 at 09:14 by Maureen_G", "Posted by hedgehog on April 9, 2022",
     # "« Reply #3 on: January 8, 2023, 02:14:09 PM »"
     "posted_on": re.compile(

@@ -82,7 +82,7 @@ class TenseGuesser:
                 return DEADLINE  # "the store is closed until Friday": a state that lasts from now to then
             if self._granted(before[-6:-1]):
                 return DEADLINE  # "has given the relatives until 9 a.m. Tuesday to sign": time granted, ahead
-            return PROSPECTIVE  # "had until mid-November to reply": a deadline told in the past, nearer ahead than behind
+            return PROSPECTIVE  # "had until mid-November to reply": told in the past, nearer ahead than behind
         return tense
 
     def _reports_span(self, raw: str, left: int, start: int) -> bool:
