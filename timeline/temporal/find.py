@@ -76,10 +76,10 @@ _ADVERB_SETS = {
     "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W",
     "bimonthly": "P2M", "semiannually": "P6M", "biannually": "P6M",
 }
-_COMPACT_UNITS = {"y": "Y", "yr": "Y", "yrs": "Y", "mo": "M", "mos": "M", "mth": "M", "mths": "M", "w": "W", "wk": "W",
-                  "wks": "W", "d": "D", "h": "H", "hr": "H", "hrs": "H", "m": "MI", "min": "MI", "mins": "MI",
-                  "sec": "S", "secs": "S", "days": "D", "weeks": "W", "months": "M", "years": "Y", "hours": "H",
-                  "minutes": "MI"}
+# The one-letter and short units of compact stamps ("3d ago", "5m ago") that the units vocabulary lacks;
+# "m" is a minute there, as on every comment page.
+_COMPACT_UNITS = {"y": "Y", "mo": "M", "mos": "M", "mth": "M", "mths": "M", "w": "W", "d": "D", "h": "H", "m": "MI",
+                  "sec": "S", "secs": "S"}
 _LATER_WORDS = {"later", "after", "afterward", "afterwards", "on", "next", "following", "subsequent"}
 _EARLIER_WORDS = {"earlier", "before", "previously", "prior", "previous", "preceding"}
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
@@ -264,7 +264,10 @@ class Normaliser:
             p.amount += 0.5
         if "unit" in g:
             key = _key(g["unit"])
-            p.unit = _COMPACT_UNITS.get(key) if rule.name == "compact_ago" else self.units.get(key, key.upper())
+            if rule.name == "compact_ago":
+                p.unit = _COMPACT_UNITS.get(key) or self.units.get(key)
+            else:
+                p.unit = self.units.get(key, key.upper())
             if p.unit is None:
                 raise _Reject(g["unit"])
             if rule.kind == "duration" and "amount" not in g and key.endswith("s"):

@@ -213,6 +213,8 @@ PAST_BIAS_DAYS = 270
 _AHEAD = ("future", "deadline")
 """Tenses that turn a bare weekday, day of the month or month ahead: a plan, or a deadline ("closed until
 Friday", "gave them until May to file")."""
+_FORWARD = (*_AHEAD, "prospective")
+"""Tenses that take the next season or holiday rather than the last: the ahead ones and a weak pointer."""
 
 
 def infer_year(month: int, day: int | None, reference: date, tense: str) -> int:
@@ -505,7 +507,7 @@ def resolve_season(p: Partial, m: Mention, ref: Reference) -> Resolved:
             year = min(y for y in years if ranges[y][0] > day_ref)
         elif p.dir is None and m.tense == "past":
             year = max(y for y in years if ranges[y][0] <= day_ref)
-        elif p.dir is None and m.tense in ("future", "prospective", "deadline"):
+        elif p.dir is None and m.tense in _FORWARD:
             year = min(y for y in years if ranges[y][1] >= day_ref)
         else:
             containing = [y for y in years if ranges[y][0] <= day_ref <= ranges[y][1]]
@@ -561,7 +563,7 @@ def resolve_holiday(p: Partial, m: Mention, ref: Reference) -> Resolved:
         if not (nearby and p.dir is None):
             if (p.dir == -1 or (p.dir is None and m.tense == "past")) and begins > day_ref:
                 day = holiday_date(rule, day_ref.year - 1)
-            elif (p.dir == 1 or (p.dir is None and m.tense in ("future", "prospective", "deadline"))) and day < day_ref:
+            elif (p.dir == 1 or (p.dir is None and m.tense in _FORWARD)) and day < day_ref:
                 day = holiday_date(rule, day_ref.year + 1)
     if p.unit == "W":  # "Easter week"
         start, end = week_range(day)
