@@ -266,7 +266,10 @@ def test_handle_and_age_lines_anchor_each_comment(video_comments, phrase: str, v
     assert video_comments.at(phrase).value == value
 
 
-def test_handle_and_age_lines_are_headers_and_an_update_line_is_no_handle(video_comments) -> None:
+def test_handle_and_age_lines_are_headers_and_the_page_under_an_update_line_keeps_its_publication(
+        video_comments) -> None:
     for line in ("@harbour_watch 5 hours ago", "@km_cycles 2 days ago (edited)", "olwen.p 1 week ago"):
         assert video_comments.segment_at(line).kind == SegmentKind.POST_HEADER
-    assert video_comments.segment_at("It says the").kind != SegmentKind.POST_HEADER
+    page = video_comments.segment_at("It says the")
+    assert page.kind == SegmentKind.ARTICLE
+    assert page.anchor.description == "published 2024-10-12 (sidecar)"  # not "Updated 3 days ago" as a post
