@@ -23,6 +23,10 @@ month forward, too weak to turn a bare weekday, which news uses for the past."""
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d.,]*(?:st|nd|rd|th)?")
 _BEFORE_WORDS = 12
 _AFTER_WORDS = 8
+_OPENING_AFTER_WORDS = 30
+"""After a time phrase that opens its sentence ("On Tuesday, the ... League plans to", "In January, a week after
+the anniversary of ..., a bombing killed"), nothing before it governs it: the main verb follows, after a whole
+subject and any phrase set off by commas, however long."""
 _GOVERNOR_WORDS = 4
 _EXTENSION_WORDS = 12
 
@@ -45,6 +49,9 @@ class TenseGuesser:
         self.not_participles = set(words["not_participles"])
         self.skippable = set(words["skippable"])
         self.modals = set(words["modals"])
+        self.negatable_modals = frozenset(words["negatable_modals"])
+        self.negated_modals = frozenset(words["negated_modals"])
+        self.bounding_prepositions = frozenset(words["bounding_prepositions"])
         self.present_verbs = set(words["present_verbs"])
         self.not_infinitives = set(words["not_infinitives"])
         self.intention_verbs = set(words["intention_verbs"])
@@ -130,8 +137,10 @@ class TenseGuesser:
                     and not self._past_perfect(tokens, index) and not self._told_after(tokens, here):
                 return FUTURE
         reported: str | None = None
-        for distance in range(1, max(_BEFORE_WORDS, _AFTER_WORDS) + 1):
-            for index, limit in ((here - distance, _BEFORE_WORDS), (here + distance, _AFTER_WORDS)):
+        opening = len(before) <= 1 and text[end:right].lstrip().startswith(",")
+        after_words = _OPENING_AFTER_WORDS if opening else _AFTER_WORDS
+        for distance in range(1, max(_BEFORE_WORDS, after_words) + 1):
+            for index, limit in ((here - distance, _BEFORE_WORDS), (here + distance, after_words)):
                 if distance <= limit and 0 <= index < len(tokens) and index != here \
                         and not (index < here and distance <= _GOVERNOR_WORDS) \
                         and not (reported and index > here):
@@ -146,9 +155,40 @@ class TenseGuesser:
     def _told_after(self, tokens: list[str], here: int) -> bool:
         """Whether a past-tense verb follows the mention: the sentence tells what happened then."""
         for index in range(here + 1, min(len(tokens), here + 1 + _AFTER_WORDS)):
-            if self.cue(tokens, index) == PAST:
+            if self.cue(tokens, index) == PAST and not self._still_planning(tokens, index):
                 return True
         return False
+
+    def _still_planning(self, tokens: list[str], index: int) -> bool:
+        """Whether a past auxiliary at ``index`` only tells of more plans ("and were planning to drive",
+        "and was expected to"), not of what happened."""
+        if tokens[index].lower() not in self.past_auxiliaries or index + 1 >= len(tokens):
+            return False
+        following = tokens[index + 1].lower()
+        return following in self.prospective_participles or following in self.intention_verbs
+
+    def _refused(self, tokens: list[str], be: int) -> bool:
+        """Whether the "be" at ``be`` follows a negated "could" or "would" ("could not be reached", "nor
+        could he be located")."""
+        words = [word.lower() for word in tokens[max(0, be - 3) : be]]
+        for offset, word in enumerate(words):
+            position = be - len(words) + offset
+            if word in self.negated_modals:
+                return True
+            if word in self.negatable_modals and ("not" in words[offset + 1 :]
+                                                  or self._negated_clause(tokens, position)):
+                return True
+        return False
+
+    def _negated_clause(self, tokens: list[str], index: int) -> bool:
+        """Whether "neither" or "nor" opens the clause of the modal at ``index`` ("Neither he nor his aides
+        could be reached")."""
+        return any(word.lower() in ("neither", "nor") for word in tokens[max(0, index - 8) : index])
+
+    def _limits_mention(self, tokens: list[str]) -> bool:
+        """Whether a preposition that bounds a time ("until", "before", "by") stands just before the mention."""
+        here = tokens.index("<mention>")
+        return here > 0 and tokens[here - 1].lower() in self.bounding_prepositions
 
     def _auxiliary(self, tokens: list[str], index: int) -> str | None:
         """The auxiliary in front of the participle at ``index`` (adverbs skipped): "will" for
@@ -158,6 +198,8 @@ class TenseGuesser:
             word = tokens[position].lower()
             if word in ("be", "been", "being"):
                 previous = self._previous_word(tokens, position)
+                if self._refused(tokens, position) and not self._limits_mention(tokens):
+                    return "past"  # "could not be reached Wednesday": a failure reported
                 if previous in self.future_auxiliaries or previous in self.modals or previous == "to":
                     return "will"  # "would be paid", "could be approved", "to be completed"
                 if word == "been" and (previous in self.past_auxiliaries or previous in ("has", "have")):
@@ -198,10 +240,16 @@ class TenseGuesser:
             if word == "as" and index >= 2 and tokens[index - 2].lower() == "as" \
                     and tokens[index - 1].lower() in self.earliest_words:
                 return FUTURE  # "as early as Tuesday", "as soon as next week": the earliest a thing may happen
+        if word in self.negatable_modals and following == "not" or word in self.negated_modals \
+                or word in self.negatable_modals and self._negated_clause(tokens, index):
+            if not self._limits_mention(tokens):
+                # "could not be reached for comment Wednesday", "would not say Friday whether ...": a refusal or
+                # failure reported, not a plan ("would not reopen until Friday" still looks ahead).
+                return PAST
         if word in self.future_auxiliaries or word.endswith("'ll"):
             return PAST if word == "would" and following == "have" else FUTURE
         if word in self.modals and following not in ("have", "been", "<mention>"):
-            return PROSPECTIVE  # "they may join in April", "could close Friday": a possibility, ahead rather than behind
+            return FUTURE  # "they may join in April", "could close Friday": a possibility lies ahead
         if ahead_of_mention and word.endswith("ing") and len(word) > 4 and index > 0 \
                 and self._previous_word(tokens, index) in self.present_be:
             return FUTURE  # "is flying out on Sunday", "are meeting Friday": the present progressive of a plan
@@ -212,7 +260,8 @@ class TenseGuesser:
         planned = ahead_of_mention and (word in self.intention_verbs and following == "to"
                                         or word in self.prospective_participles and following == "for")
         # "planned a rally for Saturday", "scheduled a vote on Friday": what was arranged lies ahead.
-        planned = planned or (ahead_of_mention and word in self.arranging_verbs and following in self.determiners)
+        planned = planned or (ahead_of_mention and word in self.arranging_verbs and following in self.determiners
+                              and not self._told_after(tokens, tokens.index("<mention>")))
         if planned and not self._past_perfect(tokens, index):
             # "planned to work till mid April", "was planned for early March": the plan looks ahead
             return FUTURE
@@ -230,7 +279,9 @@ class TenseGuesser:
             return PAST
         if word in self.forward_verbs and following in ("to", "until", "till", "through"):
             return FUTURE  # "was extended to Nov. 16", "postponed until Tuesday": a new date ahead
-        if word in self.prospective_participles or self._participle(word):
+        named = index > 0 and tokens[index][:1].isupper() and word not in self.irregular_past
+        if word in self.prospective_participles or self._participle(word) and not named:
+            # A capitalised word inside the sentence is part of a name ("the Association of Retired Employees").
             auxiliary = self._auxiliary(tokens, index)
             if auxiliary in self.determiners and word not in self.prospective_participles:
                 return None  # "on a still unspecified date", "the revised offer": an adjective, no tense
@@ -242,6 +293,8 @@ class TenseGuesser:
                 return FUTURE  # "has scheduled a news conference Thursday": arranged now, held later
             if auxiliary in self.past_auxiliaries or auxiliary in ("has", "have", "past"):
                 return PAST
+            if word in self.arranging_verbs and following in self.determiners:
+                return PAST  # "scheduled a press conference on Monday, where it announced ...": it took place
             if word in self.prospective_alone and (word not in self.prospective_with_preposition
                                                    or following in ("to", "for")):
                 return FUTURE
