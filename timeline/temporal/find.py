@@ -51,7 +51,10 @@ class Partial:
     period: str | None = None
     anticipated: bool = False
     two_digit_year: bool = False
-    """The year was written with two figures ("'89"): its century is the resolver's to choose."""
+    """The year or decade was written with two figures ("'89", "the '20s"): its century is the resolver's to
+    choose."""
+    range_to: int | None = None
+    """The weekday a range this weekday opens ends on ("from Tuesday to Thursday")."""
     range_end: bool = False
     """The day closes a range whose start the text gave just before ("from Monday to Friday")."""
 
@@ -226,6 +229,8 @@ class Normaliser:
             weekday = g["weekday"]
             p.weekday = int(weekday) if weekday.isdigit() else self.word_of(
                 self.weekdays, weekday, capitalised=rule.capitalised != "none")
+        if "range_to" in g:
+            p.range_to = self.weekdays.get(_key(g["range_to"]))
         if "week" in g:
             p.week = int(g["week"])
             p.weekend = "weekend" in g
@@ -314,6 +319,7 @@ class Normaliser:
             p.half = int(key) if key.isdigit() else _HALVES[key]
         if "decade" in g:
             p.decade = _decade(g["decade"])
+            p.two_digit_year = len(p.decade) == 2  # "the '20s": the resolver chooses the century
         if "century" in g:
             p.century = self.ordinal(g["century"])
         if "hundreds" in g:
@@ -366,9 +372,7 @@ def _decade(text: str) -> str:
     key = _key(text)
     if key in _DECADE_WORDS:
         return _DECADE_WORDS[key]
-    if len(key) == 2:
-        return ("19" if int(key) >= 30 else "20") + key[0]
-    return key[:3]
+    return key if len(key) == 2 else key[:3]
 
 
 class Finder:

@@ -378,6 +378,9 @@ def resolve_weekday(p: Partial, m: Mention, ref: Reference) -> Resolved:
     else:
         # News reports what happened: a bare weekday is the latest one up to the reference day.
         day = day_ref - timedelta(days=(-difference) % 7)
+        if p.range_to is not None and m.tense == "past" and day + timedelta(days=(p.range_to - p.weekday) % 7 or 7) > day_ref:
+            # "lasted from Tuesday to Thursday", written on a Wednesday: a range told in the past has ended.
+            day -= timedelta(days=7)
     return with_part(day + timedelta(days=p.part_day_shift), p.part, basis, p.mod)
 
 
@@ -751,28 +754,55 @@ def _latest_ending(figures: int, latest: int) -> int:
     return latest - (latest - figures) % 100
 
 
-def choose_century(partial: Partial, ref: Reference) -> None:
+DECADE_UNDER_WAY_YEARS = 5
+"""Years into a decade from which its two-figure name ("the '80s" in 1989) means it, not the one a century back."""
+DECADE_NEAR_YEARS = 3
+"""Years before a decade from which its two-figure name ("into the '90s" in 1989) means it, not the one a century
+back."""
+
+
+def choose_century(partial: Partial, ref: Reference, tense: str | None = None) -> None:
     """A two-figure year ("'89") takes the century of the year the text is about. Counted from now (the
-    publication), it is the latest such year at most ten years ahead ("back in '08", "the class of '45" written
-    in 2024); counted from a story's year, the nearest, since stories move on ("born in 1950, married in '72";
-    "the Club of '89" in a history of 1789), but never one still to come ("in 1990 he recalled the winter of
-    '38"); with nothing to go by, the latest that has been."""
-    if partial.year is not None:
+    publication), it is the latest such year at most ten years ahead ("the class of '29" written in 2024), or
+    up to now in a sentence told in the past ("the crash of '29 ruined him"); counted from a story's year, the
+    nearest, since stories move on ("born in 1950, married in '72"; "the Club of '89" in a history of 1789),
+    but never one still to come ("in 1990 he recalled the winter of '38"); with nothing to go by, the latest
+    that has been.
+
+    A two-figure decade ("the '20s") is the decade the text is in once it is half gone, the next one once it is
+    near, else the last such: written in 2024, "the roaring '20s" is the 1920s and "the '10s" the 2010s;
+    written in 1989, "the last half of the '80s" is the 1980s and "into the '90s" the 1990s."""
+    if partial.decade is not None and len(partial.decade) == 2:
+        year = _about_year(ref)
+        start = _latest_ending(int(partial.decade), year + DECADE_NEAR_YEARS)
+        if year - DECADE_UNDER_WAY_YEARS < start <= year:
+            start -= 100  # the text's own decade, barely begun: not yet one to name by its figures
+        partial.decade = f"{start // 10:03d}"
+    elif partial.year is not None:
         figures = partial.year % 100
         if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
             partial.year = _latest_ending(figures, min(ref.narrative_year + 49, date.today().year))
         elif ref.anchor is not None:
-            partial.year = _latest_ending(figures, ref.anchor.year + 10)
+            partial.year = _latest_ending(figures, ref.anchor.year + (0 if tense == "past" else 10))
         else:
             partial.year = _latest_ending(figures, date.today().year)
     partial.two_digit_year = False
+
+
+def _about_year(ref: Reference) -> int:
+    """The year a text is about: its story's in a narrative, else its anchor's, else this year."""
+    if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
+        return min(ref.narrative_year, date.today().year)
+    if ref.anchor is not None:
+        return ref.anchor.year
+    return date.today().year
 
 
 def resolve(mention: Mention, reference: Reference) -> Resolved:
     """Fill in a mention's value from the reference; raises Unresolvable for impossible dates."""
     partial = mention.partial
     if partial.two_digit_year:
-        choose_century(partial, reference)
+        choose_century(partial, reference, mention.tense)
     try:
         resolved = RESOLVERS[partial.kind](partial, mention, reference)
     except (ValueError, OverflowError) as error:
