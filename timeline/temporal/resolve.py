@@ -325,6 +325,8 @@ def resolve_calendar(p: Partial, m: Mention, ref: Reference) -> Resolved:
     if p.unit == "W":  # "the week of March 6"
         start, end = week_range(day)
         return Resolved(week_value(day), Granularity.WEEK, start, end, p.mod, basis)
+    if p.part is not None:  # "the night of April 18, 1775"
+        return with_part(day, p.part, basis, p.mod)
     return Resolved(day.isoformat(), Granularity.DAY, day, day, p.mod, basis)
 
 
