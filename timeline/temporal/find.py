@@ -53,6 +53,10 @@ class Partial:
     two_digit_year: bool = False
     """The year or decade was written with two figures ("'89", "the '20s"): its century is the resolver's to
     choose."""
+    shift: tuple[int, str] | None = None
+    """Counted from the date the words name: ("two days after March 3": (2, "D")), in units of the vocabulary."""
+    shift_part: str | None = None
+    """The part of the shifted day ("the night before Christmas": "NI")."""
     range_to: int | None = None
     """The weekday a range this weekday opens ends on ("from Tuesday to Thursday")."""
     range_end: bool = False
@@ -231,6 +235,8 @@ class Normaliser:
                 self.weekdays, weekday, capitalised=rule.capitalised != "none")
         if "range_to" in g:
             p.range_to = self.weekdays.get(_key(g["range_to"]))
+            if "range_week" in g:
+                p.range_to = None  # "Monday through Friday this week": the week phrase places the days
         if "week" in g:
             p.week = int(g["week"])
             p.weekend = "weekend" in g
@@ -317,6 +323,9 @@ class Normaliser:
         if "half" in g:
             key = _key(g["half"])
             p.half = int(key) if key.isdigit() else _HALVES[key]
+        for name in g:
+            if name.startswith("d") and name[1:].isdigit():
+                p.decade = name[1:]  # a decade known by its name ("the roaring '20s")
         if "decade" in g:
             p.decade = _decade(g["decade"])
             p.two_digit_year = len(p.decade) == 2  # "the '20s": the resolver chooses the century
@@ -347,6 +356,12 @@ class Normaliser:
             p.set_value = _ADVERB_SETS[_key(g["adverb"]).replace("-", "")]  # "bi-weekly" is "biweekly"
         if "freq" in g:
             p.frequency = _key(g["freq"])
+
+
+_COUNTABLE_KINDS = frozenset({"calendar", "holiday", "weekday", "shift"})
+"""The kinds of date a count may start from: a date, a holiday, a weekday, today and its neighbours."""
+_SHIFT_WINDOW = 60
+"""Characters before a date searched for words that count from it."""
 
 
 def _blank(text: str, mentions: list[Mention]) -> str:
@@ -399,6 +414,51 @@ class Finder:
             rules = tuple(self.grammar.rules[priority] for priority in sorted(self._first.fitting(word)))
             if len(rules) >= FOLLOW_MIN_RULES and word.isalpha():
                 self._seconds[word] = self._second_index(word, rules)
+
+    def _count_from_dates(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Join a date and the words before it that count from it ("two days after March 3", "the day after
+        Christmas", "a week from Friday") into one mention; a duration those words held ("two days") goes."""
+        pattern = self.grammar.shift_before_date
+        if pattern is None:
+            return mentions
+        joined: list[Mention] = []
+        for mention in mentions:
+            partial = mention.partial
+            match = None
+            if mention.type == TimexType.DATE and partial.kind in _COUNTABLE_KINDS and partial.shift is None:
+                match = pattern.search(text, max(0, mention.start - _SHIFT_WINDOW), mention.start)
+            if match and _key(match["dir"]) == "from" and partial.kind not in ("weekday", "shift"):
+                match = None  # "64 days from November 21, 1948" is a span that starts then; "a week from Friday" counts
+            shift = self._shift(match) if match else None
+            if match is None or shift is None:
+                joined.append(mention)
+                continue
+            while joined and joined[-1].end > match.start():
+                joined.pop()  # "two days": the duration is part of the date counted from now
+            partial.shift, partial.shift_part = shift
+            if partial.kind == "weekday" and partial.dir is None and _key(match["dir"]) == "from":
+                partial.dir = 1  # "a week from Friday": counted from the coming Friday
+            start = match.start()
+            joined.append(Mention(start, mention.end, text[start:mention.end], mention.rule,
+                                  TimexType.TIME if shift[1] else TimexType.DATE, partial))
+        return joined
+
+    def _shift(self, match: re.Match[str]) -> tuple[tuple[int, str], str | None] | None:
+        g = {k: v for k, v in match.groupdict().items() if v is not None}
+        amount_word, unit_word = _key(g["amount"]), _key(g["unit"])
+        if amount_word == "the" and unit_word.endswith("s"):
+            return None  # "the days before Christmas": some days, no one date
+        try:
+            amount = 1.0 if amount_word in ("the", "a", "an") else self.normaliser.number(g["amount"])
+        except _Reject:
+            return None
+        if amount is None or amount != int(amount):
+            return None
+        direction = -1 if _key(g["dir"]) == "before" else 1
+        if "part" in g:
+            return (direction * int(amount), "D"), self.normaliser.parts[unit_word]
+        unit = self.normaliser.units.get(unit_word.rstrip("s")) or self.normaliser.units.get(unit_word)
+        return ((direction * int(amount), unit), None) if unit in ("D", "W", "M", "Y") else None
 
     def _leading_preposition(self, text: str, start: int, end: int) -> int:
         """How many characters of a leading preposition to leave out: TIMEX3 extents never hold one
@@ -516,6 +576,7 @@ class Finder:
                 continue
             start += self._leading_preposition(text, start, end)
             mentions.append(Mention(start, end, text[start:end], rule.name, rule.type, partial))
+        mentions = self._count_from_dates(text, mentions)
         # The words of one time expression are no tense cue for another ("due to expire last Thursday, to
         # Nov. 6": the "last" belongs to "last Thursday"), so the tense is read with the others blanked out.
         blanked = _blank(text, mentions)

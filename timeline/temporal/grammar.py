@@ -39,6 +39,9 @@ class Rule:
 class Grammar:
     vocabulary: dict[str, Any]
     rules: tuple[Rule, ...]
+    shift_before_date: re.Pattern[str] | None = None
+    """The words that, just before a date, count from it ("two days after", "the night before", "a week
+    from"): the date and these words are one expression."""
 
 
 def _load_yaml(name: str) -> Any:
@@ -383,4 +386,6 @@ def load_grammar() -> Grammar:
                 starts=first_tokens(regex),
             )
         )
-    return Grammar(vocabulary=vocabulary, rules=tuple(rules))
+    shift = grammar.get("shift_before_date")
+    return Grammar(vocabulary=vocabulary, rules=tuple(rules),
+                   shift_before_date=re.compile(_expand(shift, macros), re.IGNORECASE) if shift else None)

@@ -756,48 +756,42 @@ def _latest_ending(figures: int, latest: int) -> int:
     return latest - (latest - figures) % 100
 
 
-DECADE_UNDER_WAY_YEARS = 5
-"""Years into a decade from which its two-figure name ("the '80s" in 1989) means it, not the one a century back."""
-DECADE_NEAR_YEARS = 3
-"""Years before a decade from which its two-figure name ("into the '90s" in 1989) means it, not the one a century
-back."""
+PAST_TWO_FIGURE_AHEAD_YEARS = 4
+"""How far ahead of its anchor a two-figure year told in the past may lie: a season, a class or a Games already
+announced ("Fall '25 enrollment opened", "the Olympics in '28 were awarded"), not a past event ("the crash of '29")."""
 
 
 def choose_century(partial: Partial, ref: Reference, tense: str | None = None) -> None:
     """A two-figure year ("'89") takes the century of the year the text is about. Counted from now (the
-    publication), it is the latest such year at most ten years ahead ("the class of '29" written in 2024), or
-    up to now in a sentence told in the past ("the crash of '29 ruined him"); counted from a story's year, the
-    nearest, since stories move on ("born in 1950, married in '72"; "the Club of '89" in a history of 1789),
+    publication), it is the latest such year at most ten years ahead ("the class of '29" written in 2024), or a
+    few years ahead in a sentence told in the past ("the crash of '29 ruined him"); counted from a story's year,
+    the nearest, since stories move on ("born in 1950, married in '72"; "the Club of '89" in a history of 1789),
     but never one still to come ("in 1990 he recalled the winter of '38"); with nothing to go by, the latest
     that has been.
 
-    A two-figure decade ("the '20s") is the decade the text is in once it is half gone, the next one once it is
-    near, else the last such: written in 2024, "the roaring '20s" is the 1920s and "the '10s" the 2010s;
-    written in 1989, "the last half of the '80s" is the 1980s and "into the '90s" the 1990s."""
+    A two-figure decade ("the '20s") is, counted from now, one that has begun ("the '90s", "since the start of
+    the '20s" written in 2024), or the next in a sentence that looks ahead ("in the '90s, computers will be
+    everywhere", written in 1985); counted from a story's year, the latest that begins within fifty years of it
+    ("in 1775 ... by the '80s" is the 1780s)."""
     if partial.decade is not None and len(partial.decade) == 2:
-        year = _about_year(ref)
-        start = _latest_ending(int(partial.decade), year + DECADE_NEAR_YEARS)
-        if year - DECADE_UNDER_WAY_YEARS < start <= year:
-            start -= 100  # the text's own decade, barely begun: not yet one to name by its figures
+        figures = int(partial.decade)
+        if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
+            start = _latest_ending(figures, min(ref.narrative_year + 49, date.today().year))
+        elif ref.anchor is not None:
+            start = _latest_ending(figures, ref.anchor.year + (10 if tense in _FORWARD else 0))
+        else:
+            start = _latest_ending(figures, date.today().year)
         partial.decade = f"{start // 10:03d}"
     elif partial.year is not None:
         figures = partial.year % 100
         if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
             partial.year = _latest_ending(figures, min(ref.narrative_year + 49, date.today().year))
         elif ref.anchor is not None:
-            partial.year = _latest_ending(figures, ref.anchor.year + (0 if tense == "past" else 10))
+            ahead = PAST_TWO_FIGURE_AHEAD_YEARS if tense == "past" else 10
+            partial.year = _latest_ending(figures, ref.anchor.year + ahead)
         else:
             partial.year = _latest_ending(figures, date.today().year)
     partial.two_digit_year = False
-
-
-def _about_year(ref: Reference) -> int:
-    """The year a text is about: its story's in a narrative, else its anchor's, else this year."""
-    if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
-        return min(ref.narrative_year, date.today().year)
-    if ref.anchor is not None:
-        return ref.anchor.year
-    return date.today().year
 
 
 def resolve(mention: Mention, reference: Reference) -> Resolved:
@@ -810,6 +804,24 @@ def resolve(mention: Mention, reference: Reference) -> Resolved:
     except (ValueError, OverflowError) as error:
         # Arithmetic past the calendar's range (year 0, 10000): the words name no representable date.
         raise Unresolvable(mention.text) from error
+    if partial.shift is not None:
+        resolved = count_from(resolved, partial)
     if partial.hour is not None and partial.kind != "clock":
         return at_clock(resolved, partial)
+    return resolved
+
+
+def count_from(resolved: Resolved, p: Partial) -> Resolved:
+    """A date counted from the one resolved ("two days after March 3", "the night before Christmas"): a day
+    moves by any unit, a month by months or years, a year by years; a coarser count keeps the date as it is."""
+    if resolved.start is None or p.shift is None:
+        return resolved
+    amount, unit = p.shift
+    day = shift_day(resolved.start, unit, amount)
+    if resolved.granularity in (Granularity.DAY, Granularity.PART_OF_DAY):
+        return with_part(day, p.shift_part, resolved.basis)
+    if resolved.granularity == Granularity.MONTH and unit in ("M", "Y") and not p.shift_part:
+        return Resolved(*unit_value(day, "M"), None, resolved.basis)
+    if resolved.granularity == Granularity.YEAR and unit == "Y" and not p.shift_part:
+        return Resolved(*unit_value(day, "Y"), None, resolved.basis)
     return resolved

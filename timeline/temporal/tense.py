@@ -21,6 +21,7 @@ month forward, too weak to turn a bare weekday, which news uses for the past."""
 
 # Numbers are words too, so that "to $300 million" never reads as the infinitive "to million".
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d.,]*(?:st|nd|rd|th)?")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which|where)\b[^,;]*,")
 _BEFORE_WORDS = 12
 _AFTER_WORDS = 8
 _OPENING_AFTER_WORDS = 30
@@ -29,6 +30,12 @@ the anniversary of ..., a bombing killed"), nothing before it governs it: the ma
 subject and any phrase set off by commas, however long."""
 _GOVERNOR_WORDS = 4
 _EXTENSION_WORDS = 12
+
+
+def _title_case(tokens: list[str]) -> bool:
+    """Whether most words of a sentence are capitalised, as in a headline ("Game Canceled Saturday Due to ...")."""
+    words = [token for token in tokens if token[:1].isalpha()]
+    return len(words) >= 3 and sum(1 for token in words if token[:1].isupper()) > 0.6 * len(words)
 
 
 class TenseGuesser:
@@ -51,6 +58,8 @@ class TenseGuesser:
         self.modals = set(words["modals"])
         self.negatable_modals = frozenset(words["negatable_modals"])
         self.negated_modals = frozenset(words["negated_modals"])
+        self.refusal_verbs = frozenset(words["refusal_verbs"])
+        self.past_ability_words = frozenset(words["past_ability_words"])
         self.bounding_prepositions = frozenset(words["bounding_prepositions"])
         self.present_verbs = set(words["present_verbs"])
         self.not_infinitives = set(words["not_infinitives"])
@@ -119,7 +128,12 @@ class TenseGuesser:
         return not any(word in self.past_auxiliaries or word in self.irregular_past for word in after)
 
     def _verb_tense(self, text: str, left: int, right: int, start: int, end: int, before: list[str]) -> str:
-        after = [w.replace("’", "'") for w in _WORD.findall(text[end:right])]
+        following = text[end:right]
+        if len(before) <= 1 and following.lstrip().startswith(","):
+            # A phrase set off by commas in the subject ("the coach, who will retire next year, said") tells no
+            # tense of the opening time phrase.
+            following = _RELATIVE_CLAUSE.sub(",", following)
+        after = [w.replace("’", "'") for w in _WORD.findall(following)]
         tokens = before + ["<mention>"] + after
         here = len(before)
         # The verb that governs a time phrase mostly comes just before it ("supposed to conclude by May,
@@ -180,6 +194,13 @@ class TenseGuesser:
                 return True
         return False
 
+    def _refusal_follows(self, tokens: list[str], index: int) -> bool:
+        """Whether the verb after the modal at ``index`` is one of refusing to tell ("would not say")."""
+        position = index + 1
+        while position < len(tokens) and tokens[position].lower() in self.skippable:
+            position += 1
+        return position < len(tokens) and tokens[position].lower() in self.refusal_verbs
+
     def _negated_clause(self, tokens: list[str], index: int) -> bool:
         """Whether "neither" or "nor" opens the clause of the modal at ``index`` ("Neither he nor his aides
         could be reached")."""
@@ -198,7 +219,8 @@ class TenseGuesser:
             word = tokens[position].lower()
             if word in ("be", "been", "being"):
                 previous = self._previous_word(tokens, position)
-                if self._refused(tokens, position) and not self._limits_mention(tokens):
+                if tokens[index].lower() in self.refusal_verbs and self._refused(tokens, position) \
+                        and not self._limits_mention(tokens):
                     return "past"  # "could not be reached Wednesday": a failure reported
                 if previous in self.future_auxiliaries or previous in self.modals or previous == "to":
                     return "will"  # "would be paid", "could be approved", "to be completed"
@@ -240,14 +262,16 @@ class TenseGuesser:
             if word == "as" and index >= 2 and tokens[index - 2].lower() == "as" \
                     and tokens[index - 1].lower() in self.earliest_words:
                 return FUTURE  # "as early as Tuesday", "as soon as next week": the earliest a thing may happen
-        if word in self.negatable_modals and following == "not" or word in self.negated_modals \
-                or word in self.negatable_modals and self._negated_clause(tokens, index):
-            if not self._limits_mention(tokens):
-                # "could not be reached for comment Wednesday", "would not say Friday whether ...": a refusal or
-                # failure reported, not a plan ("would not reopen until Friday" still looks ahead).
-                return PAST
+        if (word in self.negatable_modals and following == "not" or word in self.negated_modals
+                or word in self.negatable_modals and self._negated_clause(tokens, index)) \
+                and self._refusal_follows(tokens, index) and not self._limits_mention(tokens):
+            # "would not say Friday whether ...", "wouldn't comment Monday": a refusal reported, not a plan
+            # ("he said he would not attend on Friday" still looks ahead).
+            return PAST
         if word in self.future_auxiliaries or word.endswith("'ll"):
             return PAST if word == "would" and following == "have" else FUTURE
+        if word == "could" and following in self.past_ability_words:
+            return None  # "residents could see flames on Tuesday", "he could barely walk": what was so, no plan
         if word in self.modals and following not in ("have", "been", "<mention>"):
             return FUTURE  # "they may join in April", "could close Friday": a possibility lies ahead
         if ahead_of_mention and word.endswith("ing") and len(word) > 4 and index > 0 \
@@ -260,8 +284,7 @@ class TenseGuesser:
         planned = ahead_of_mention and (word in self.intention_verbs and following == "to"
                                         or word in self.prospective_participles and following == "for")
         # "planned a rally for Saturday", "scheduled a vote on Friday": what was arranged lies ahead.
-        planned = planned or (ahead_of_mention and word in self.arranging_verbs and following in self.determiners
-                              and not self._told_after(tokens, tokens.index("<mention>")))
+        planned = planned or (ahead_of_mention and word in self.arranging_verbs and following in self.determiners)
         if planned and not self._past_perfect(tokens, index):
             # "planned to work till mid April", "was planned for early March": the plan looks ahead
             return FUTURE
@@ -279,7 +302,8 @@ class TenseGuesser:
             return PAST
         if word in self.forward_verbs and following in ("to", "until", "till", "through"):
             return FUTURE  # "was extended to Nov. 16", "postponed until Tuesday": a new date ahead
-        named = index > 0 and tokens[index][:1].isupper() and word not in self.irregular_past
+        named = index > 0 and tokens[index][:1].isupper() and word not in self.irregular_past \
+            and index + 1 < len(tokens) and tokens[index + 1][:1].isupper() and not _title_case(tokens)
         if word in self.prospective_participles or self._participle(word) and not named:
             # A capitalised word inside the sentence is part of a name ("the Association of Retired Employees").
             auxiliary = self._auxiliary(tokens, index)
@@ -293,8 +317,6 @@ class TenseGuesser:
                 return FUTURE  # "has scheduled a news conference Thursday": arranged now, held later
             if auxiliary in self.past_auxiliaries or auxiliary in ("has", "have", "past"):
                 return PAST
-            if word in self.arranging_verbs and following in self.determiners:
-                return PAST  # "scheduled a press conference on Monday, where it announced ...": it took place
             if word in self.prospective_alone and (word not in self.prospective_with_preposition
                                                    or following in ("to", "for")):
                 return FUTURE
