@@ -237,6 +237,8 @@ class Normaliser:
             p.range_to = self.weekdays.get(_key(g["range_to"]))
             if "range_week" in g:
                 p.range_to = None  # "Monday through Friday this week": the week phrase places the days
+        if "seasons_ago" in g:
+            p.dir = -int(self.number(g["seasons_ago"]) or 1)  # "two summers ago": the summer before last
         if "week" in g:
             p.week = int(g["week"])
             p.weekend = "weekend" in g
@@ -316,7 +318,10 @@ class Normaliser:
         if "plus" in g:
             p.mod = "EQUAL_OR_MORE"  # "4+ hours": at least four
         if "season" in g:
-            p.season = self.seasons[_key(g["season"])]
+            key = _key(g["season"])
+            p.season = self.seasons.get(key) or self.seasons[key[:-1]]  # "two summers ago"
+        if "before_last" in g:
+            p.dir = -2  # "the summer before last"
         if "quarter" in g:
             key = _key(g["quarter"])
             p.quarter = int(key) if key.isdigit() else _QUARTERS[key]
@@ -350,6 +355,16 @@ class Normaliser:
                 raise _Reject(hour)
         if "named_time" in g:
             p.hour, p.minute = (24, 0) if _key(g["named_time"]) == "midnight" else (12, 0)
+        if "spoken_minutes" in g and p.hour is not None:
+            # "half past nine", "quarter to five", "ten past six": minutes before or after the hour.
+            words = _key(g["spoken_minutes"])
+            minutes = 30 if words == "half" else 15 if words in ("quarter", "a quarter") else int(self.number(words) or 0)
+            if not 0 < minutes < 60:
+                raise _Reject(words)
+            if _key(g["spoken_side"]) == "to":
+                p.hour, p.minute = (p.hour - 1) % 24, 60 - minutes
+            else:
+                p.minute = minutes
 
     def _frequency(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if "adverb" in g:

@@ -504,10 +504,11 @@ def resolve_season(p: Partial, m: Mention, ref: Reference) -> Resolved:
         day_ref, basis = ref.day("anchor")
         if day_ref is None:
             return _unanchored(f"XXXX-{season}", Granularity.SEASON)
-        years = [day_ref.year - 2, day_ref.year - 1, day_ref.year, day_ref.year + 1]
+        years = list(range(day_ref.year - 6, day_ref.year + 2))
         ranges = {y: season_range(y, season) for y in years}
-        if p.dir == -1:
-            year = max(y for y in years if ranges[y][1] < day_ref)
+        if p.dir is not None and p.dir < 0:
+            # "last spring", "the summer before last", "three winters ago": counted back among those ended
+            year = sorted((y for y in years if ranges[y][1] < day_ref), reverse=True)[-p.dir - 1]
         elif p.dir == 1:
             year = min(y for y in years if ranges[y][0] > day_ref)
         elif p.dir is None and m.tense == "past":
