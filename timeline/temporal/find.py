@@ -57,6 +57,10 @@ class Partial:
     """Counted from the date the words name: ("two days after March 3": (2, "D")), in units of the vocabulary."""
     shift_part: str | None = None
     """The part of the shifted day ("the night before Christmas": "NI")."""
+    to_the_day: bool = False
+    """A count back that keeps the day ("a year ago today"): a day, not a year."""
+    same_day: bool = False
+    """A year that takes the anchor's day and month ("on this day in 1945")."""
     range_to: int | None = None
     """The weekday a range this weekday opens ends on ("from Tuesday to Thursday")."""
     range_end: bool = False
@@ -145,6 +149,8 @@ class Normaliser:
             return None
         if re.fullmatch(r"\d+(?:\.\d+)?", key):
             return float(key)
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", key):
+            return float(key.replace(",", ""))  # "1,000 days"
         if key in self.numbers:
             return float(self.numbers[key])
         parts = re.split(r"[- ]", key)
@@ -440,8 +446,10 @@ class Finder:
         for mention in mentions:
             partial = mention.partial
             match = None
-            if mention.type == TimexType.DATE and partial.kind in _COUNTABLE_KINDS and partial.shift is None:
+            if partial.kind in _COUNTABLE_KINDS and partial.shift is None and partial.part is None:
                 match = pattern.search(text, max(0, mention.start - _SHIFT_WINDOW), mention.start)
+            if match and self._not_counted(text, match.start(), mention.end):
+                match = None
             if match and _key(match["dir"]) == "from" and partial.kind not in ("weekday", "shift"):
                 match = None  # "64 days from November 21, 1948" is a span that starts then; "a week from Friday" counts
             shift = self._shift(match) if match else None
@@ -454,15 +462,22 @@ class Finder:
             if partial.kind == "weekday" and partial.dir is None and _key(match["dir"]) == "from":
                 partial.dir = 1  # "a week from Friday": counted from the coming Friday
             start = match.start()
+            timed = shift[1] is not None or mention.type == TimexType.TIME
             joined.append(Mention(start, mention.end, text[start:mention.end], mention.rule,
-                                  TimexType.TIME if shift[1] else TimexType.DATE, partial))
+                                  TimexType.TIME if timed else TimexType.DATE, partial))
         return joined
+
+    def _not_counted(self, text: str, start: int, end: int) -> bool:
+        """Whether the words around a count make it something else: a rate, a span, an estimate, a range."""
+        not_before, not_after = self.grammar.shift_not_before, self.grammar.shift_not_after
+        return bool(not_before and not_before.search(text[max(0, start - _SHIFT_WINDOW) : start])
+                    or not_after and not_after.match(text[end : end + _SHIFT_WINDOW]))
 
     def _shift(self, match: re.Match[str]) -> tuple[tuple[int, str], str | None] | None:
         g = {k: v for k, v in match.groupdict().items() if v is not None}
         amount_word, unit_word = _key(g["amount"]), _key(g["unit"])
-        if amount_word == "the" and unit_word.endswith("s"):
-            return None  # "the days before Christmas": some days, no one date
+        if amount_word == "the" and (unit_word.endswith("s") or unit_word in ("week", "month", "year")):
+            return None  # "the days before Christmas": some days; "the week before Christmas": a week, no day
         try:
             amount = 1.0 if amount_word in ("the", "a", "an") else self.normaliser.number(g["amount"])
         except _Reject:

@@ -42,6 +42,10 @@ class Grammar:
     shift_before_date: re.Pattern[str] | None = None
     """The words that, just before a date, count from it ("two days after", "the night before", "a week
     from"): the date and these words are one expression."""
+    shift_not_before: re.Pattern[str] | None = None
+    """Words before those that make them a rate, a span or an estimate ("twice a day from Monday")."""
+    shift_not_after: re.Pattern[str] | None = None
+    """Words after the date that make it a range's start or a thing's name ("from Monday to Friday")."""
 
 
 def _load_yaml(name: str) -> Any:
@@ -386,6 +390,6 @@ def load_grammar() -> Grammar:
                 starts=first_tokens(regex),
             )
         )
-    shift = grammar.get("shift_before_date")
-    return Grammar(vocabulary=vocabulary, rules=tuple(rules),
-                   shift_before_date=re.compile(_expand(shift, macros), re.IGNORECASE) if shift else None)
+    shift = {name: _context(grammar.get(name), macros)
+             for name in ("shift_before_date", "shift_not_before", "shift_not_after")}
+    return Grammar(vocabulary=vocabulary, rules=tuple(rules), **shift)

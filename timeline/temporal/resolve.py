@@ -6,7 +6,7 @@ The only calendar arithmetic in the project lives here; one small function per k
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace, field
 from datetime import date, datetime, timedelta
 from typing import Callable
 
@@ -301,6 +301,13 @@ def resolve_calendar(p: Partial, m: Mention, ref: Reference) -> Resolved:
         year = p.year if p.year is not None else year  # "June 14 and 15, 2025": the year the words give
     else:
         year, basis = _calendar_year(p, m, ref)
+    if p.same_day:  # "on this day in 1945": the day and month of the text's own day
+        day_ref, _ = ref.day("anchor")
+        if day_ref is None or year is None:
+            return _unanchored(f"{year:04d}" if year else None, Granularity.YEAR)
+        if (day_ref.month, day_ref.day) == (2, 29) and not calendar.isleap(year):
+            raise Unresolvable(m.text)
+        month, p = day_ref.month, replace(p, day=day_ref.day)
     if year is None:
         if month is None:
             raise Unresolvable(m.text)
@@ -425,7 +432,7 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
             return Resolved(day.isoformat(), Granularity.DAY, day, day, p.mod, basis)
         return Resolved(moment.strftime("%Y-%m-%dT%H:%M"), Granularity.MINUTE, day, day, p.mod, basis, TimexType.TIME)
     day = shift_day(day_ref, unit, amount)
-    if p.part:
+    if p.part or p.to_the_day:
         return with_part(day, p.part, basis, p.mod)
     value, granularity, start, end = unit_value(day, unit)
     return Resolved(value, granularity, start, end, p.mod, basis)
