@@ -32,6 +32,18 @@ _GOVERNOR_WORDS = 4
 _EXTENSION_WORDS = 12
 
 
+def _without_side_clauses(text: str, left: int, right: int, start: int, end: int) -> str:
+    """The text with the relative clauses of the sentence blanked out, but for one holding the mention: "Cameron,
+    who took office in May, is due to speak on Saturday" reads its tense from "is due", not from "took"."""
+    pieces = [match.span() for match in _RELATIVE_CLAUSE.finditer(text, left, right)
+              if not (match.start() <= start and end <= match.end())]
+    if not pieces:
+        return text
+    for clause_start, clause_end in reversed(pieces):
+        text = text[: clause_start + 1] + " " * (clause_end - clause_start - 2) + text[clause_end - 1 :]
+    return text
+
+
 def _title_case(tokens: list[str]) -> bool:
     """Whether most words of a sentence are capitalised, as in a headline ("Game Canceled Saturday Due to ...")."""
     words = [token for token in tokens if token[:1].isalpha()]
@@ -81,7 +93,8 @@ class TenseGuesser:
         """The tense around text[start:end], and where its sentence starts; the cue words are read from
         ``cues`` when given (the same text with other words blanked out), the sentence from ``text``."""
         left, right = sentence_bounds(text, start, end)
-        return self._tense(cues if cues is not None else text, left, right, start, end, raw=text), left
+        cues = _without_side_clauses(cues if cues is not None else text, left, right, start, end)
+        return self._tense(cues, left, right, start, end, raw=text), left
 
     def _tense(self, text: str, left: int, right: int, start: int, end: int, *, raw: str) -> str:
         before = [w.replace("’", "'") for w in _WORD.findall(text[left:start])]
@@ -128,12 +141,7 @@ class TenseGuesser:
         return not any(word in self.past_auxiliaries or word in self.irregular_past for word in after)
 
     def _verb_tense(self, text: str, left: int, right: int, start: int, end: int, before: list[str]) -> str:
-        following = text[end:right]
-        if len(before) <= 1 and following.lstrip().startswith(","):
-            # A phrase set off by commas in the subject ("the coach, who will retire next year, said") tells no
-            # tense of the opening time phrase.
-            following = _RELATIVE_CLAUSE.sub(",", following)
-        after = [w.replace("’", "'") for w in _WORD.findall(following)]
+        after = [w.replace("’", "'") for w in _WORD.findall(text[end:right])]
         tokens = before + ["<mention>"] + after
         here = len(before)
         # The verb that governs a time phrase mostly comes just before it ("supposed to conclude by May,
