@@ -257,7 +257,10 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
         # "28 December - 3 January 1919": the range began in the year before the one it ends in
         return p.year - (1 if crosses_new_year else 0), "absolute"
     if p.base == "narrative" and (ref.focus or ref.narrative) is not None:
-        return (ref.focus or ref.narrative).year, "focus"  # type: ignore[union-attr]
+        focus = ref.focus or ref.narrative
+        # "December-February": a range of months that ends in the next year
+        wraps = p.range_end and p.month is not None and p.month < focus.month  # type: ignore[union-attr]
+        return focus.year + (1 if wraps else 0), "focus"  # type: ignore[union-attr]
     if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None) and p.year_dir is None:
         return ref.narrative_year, "year"
     day_ref, basis = ref.day("anchor")
