@@ -665,7 +665,7 @@ def resolve_clock(p: Partial, m: Mention, ref: Reference) -> Resolved:
     if day_ref is None:
         return Resolved(f"XXXX-XX-XX{clock}", Granularity.MINUTE, basis="unanchored", modifier=p.mod)
     if p.hour == 24 and basis == "anchor" and m.tense == "past":
-        # "pumping stopped around midnight": the midnight that began the day written on, not the one ending it
+        # "pumping stopped around midnight": the midnight that began the day written on, the day before's 24:00
         day_ref -= timedelta(days=1)
     return Resolved(f"{day_ref.isoformat()}{clock}", Granularity.MINUTE, day_ref, day_ref, p.mod, basis)
 

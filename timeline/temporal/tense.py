@@ -21,7 +21,8 @@ month forward, too weak to turn a bare weekday, which news uses for the past."""
 
 # Numbers are words too, so that "to $300 million" never reads as the infinitive "to million".
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d.,]*(?:st|nd|rd|th)?")
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which|where)\b[^,;]*,")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which|where)\b(?:[^,;]|,(?=\d))*,")
+"""A relative clause set off by commas (a comma inside a figure, "12,000", does not end it)."""
 _BEFORE_WORDS = 12
 _AFTER_WORDS = 8
 _OPENING_AFTER_WORDS = 30
@@ -32,11 +33,17 @@ _GOVERNOR_WORDS = 4
 _EXTENSION_WORDS = 12
 
 
+_TELLS_TIME = re.compile(r"\b(?:was|were|had|has|have|did|will|would|shall|'ll|[a-z]{3,}ed|said|took|made|came|went|"
+                         r"began|left|won|lost|got|gave|told|spoke|wrote|fell|rose|met|held|led|ran|saw|sent)\b", re.I)
+"""A past or future verb in a side clause, which would mislead: "who took office in May", "who will retire". A
+clause in the present ("which meets monthly") is kept: its tense is the sentence's own."""
+
+
 def _without_side_clauses(text: str, left: int, right: int, start: int, end: int) -> str:
     """The text with the relative clauses of the sentence blanked out, but for one holding the mention: "Cameron,
     who took office in May, is due to speak on Saturday" reads its tense from "is due", not from "took"."""
     pieces = [match.span() for match in _RELATIVE_CLAUSE.finditer(text, left, right)
-              if not (match.start() <= start and end <= match.end())]
+              if not (match.start() <= start and end <= match.end()) and _TELLS_TIME.search(match.group())]
     if not pieces:
         return text
     for clause_start, clause_end in reversed(pieces):
