@@ -134,6 +134,7 @@ class Normaliser:
         self.units: dict[str, str] = v["units"]
         self.parts: dict[str, str] = v["parts_of_day"]
         self.seasons: dict[str, str] = v["seasons"]
+        self.named_decades: dict[str, str] = {_key(k): d for k, d in v["named_decades"].items()}
         self.directions: dict[str, int] = v["directions"]
         self.modifiers: dict[str, str] = v["modifiers"]
         self.approximations: dict[str, str] = v["approximations"]
@@ -334,9 +335,8 @@ class Normaliser:
         if "half" in g:
             key = _key(g["half"])
             p.half = int(key) if key.isdigit() else _HALVES[key]
-        for name in g:
-            if name.startswith("d") and name[1:].isdigit():
-                p.decade = name[1:]  # a decade known by its name ("the roaring '20s")
+        if "named_decade" in g:
+            p.decade = self.named_decades[_key(g["named_decade"])]  # "the roaring '20s"
         if "decade" in g:
             p.decade = _decade(g["decade"])
             p.two_digit_year = len(p.decade) == 2  # "the '20s": the resolver chooses the century
