@@ -135,8 +135,8 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
         reference.said["sentence"] = mention.text
     if not _moves_the_story(reference, mention):
         return
-    if resolved.value is not None and resolved.value.endswith("T24:00"):
-        return  # a midnight is the edge of two days: "began at midnight; by 8 a.m. ..." stays on the day after
+    if partial.kind == "clock" and resolved.basis == "anchor" and (resolved.value or "").endswith("T24:00"):
+        return  # a bare midnight is the edge of two days: "began at midnight; by 8 a.m. ..." stays on the day after
     if resolved.granularity in _FOCUS_GRAINS:
         reference.focus = resolved.start
         reference.said["focus"] = mention.text
