@@ -364,7 +364,8 @@ class Normaliser:
         if "spoken_minutes" in g and p.hour is not None:
             # "half past nine", "quarter to five", "ten past six": minutes before or after the hour.
             words = _key(g["spoken_minutes"])
-            minutes = 30 if words == "half" else 15 if words in ("quarter", "a quarter") else int(self.number(words) or 0)
+            named = {"half": 30, "quarter": 15, "a quarter": 15}
+            minutes = named[words] if words in named else int(self.number(words) or 0)
             if not 0 < minutes < 60:
                 raise _Reject(words)
             if _key(g["spoken_side"]) == "to":
@@ -487,7 +488,7 @@ class Finder:
         direction = -1 if _key(g["dir"]) == "before" else 1
         if "part" in g:
             return (direction * int(amount), "D"), self.normaliser.parts[unit_word]
-        unit = self.normaliser.units.get(unit_word.rstrip("s")) or self.normaliser.units.get(unit_word)
+        unit = self.normaliser.units.get(unit_word)
         return ((direction * int(amount), unit), None) if unit in ("D", "W", "M", "Y") else None
 
     def _leading_preposition(self, text: str, start: int, end: int) -> int:

@@ -390,9 +390,11 @@ def resolve_weekday(p: Partial, m: Mention, ref: Reference) -> Resolved:
     else:
         # News reports what happened: a bare weekday is the latest one up to the reference day.
         day = day_ref - timedelta(days=(-difference) % 7)
-        if p.range_to is not None and m.tense == "past" and day + timedelta(days=(p.range_to - p.weekday) % 7 or 7) > day_ref:
+        if p.range_to is not None and m.tense == "past":
             # "lasted from Tuesday to Thursday", written on a Wednesday: a range told in the past has ended.
-            day -= timedelta(days=7)
+            range_end = day + timedelta(days=(p.range_to - p.weekday) % 7 or 7)
+            if range_end > day_ref:
+                day -= timedelta(days=7)
     return with_part(day + timedelta(days=p.part_day_shift), p.part, basis, p.mod)
 
 
@@ -787,24 +789,21 @@ def choose_century(partial: Partial, ref: Reference, tense: str | None = None) -
     the '20s" written in 2024), or the next in a sentence that looks ahead ("in the '90s, computers will be
     everywhere", written in 1985); counted from a story's year, the latest that begins within fifty years of it
     ("in 1775 ... by the '80s" is the 1780s)."""
-    if partial.decade is not None and len(partial.decade) == 2:
-        figures = int(partial.decade)
-        if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
-            start = _latest_ending(figures, min(ref.narrative_year + 49, date.today().year))
-        elif ref.anchor is not None:
-            start = _latest_ending(figures, ref.anchor.year + (10 if tense in _FORWARD else 0))
+    decade = partial.decade is not None and len(partial.decade) == 2
+    if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
+        latest = min(ref.narrative_year + 49, date.today().year)
+    elif ref.anchor is not None:
+        if decade:
+            ahead = 10 if tense in _FORWARD else 0
         else:
-            start = _latest_ending(figures, date.today().year)
-        partial.decade = f"{start // 10:03d}"
-    elif partial.year is not None:
-        figures = partial.year % 100
-        if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None):
-            partial.year = _latest_ending(figures, min(ref.narrative_year + 49, date.today().year))
-        elif ref.anchor is not None:
             ahead = PAST_TWO_FIGURE_AHEAD_YEARS if tense == "past" else 10
-            partial.year = _latest_ending(figures, ref.anchor.year + ahead)
-        else:
-            partial.year = _latest_ending(figures, date.today().year)
+        latest = ref.anchor.year + ahead
+    else:
+        latest = date.today().year
+    if decade:
+        partial.decade = f"{_latest_ending(int(partial.decade), latest) // 10:03d}"  # type: ignore[arg-type]
+    elif partial.year is not None:
+        partial.year = _latest_ending(partial.year % 100, latest)
     partial.two_digit_year = False
 
 

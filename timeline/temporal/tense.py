@@ -196,18 +196,21 @@ class TenseGuesser:
         following = tokens[index + 1].lower()
         return following in self.prospective_participles or following in self.intention_verbs
 
+    def _negated_modal(self, tokens: list[str], index: int) -> bool:
+        """Whether the word at ``index`` is a negated "could" or "would" ("could not", "wouldn't", "neither he
+        nor his aides could")."""
+        word = tokens[index].lower()
+        if word in self.negated_modals:
+            return True
+        if word not in self.negatable_modals:
+            return False
+        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        return following == "not" or self._negated_clause(tokens, index)
+
     def _refused(self, tokens: list[str], be: int) -> bool:
         """Whether the "be" at ``be`` follows a negated "could" or "would" ("could not be reached", "nor
         could he be located")."""
-        words = [word.lower() for word in tokens[max(0, be - 3) : be]]
-        for offset, word in enumerate(words):
-            position = be - len(words) + offset
-            if word in self.negated_modals:
-                return True
-            if word in self.negatable_modals and ("not" in words[offset + 1 :]
-                                                  or self._negated_clause(tokens, position)):
-                return True
-        return False
+        return any(self._negated_modal(tokens, index) for index in range(max(0, be - 3), be))
 
     def _refusal_follows(self, tokens: list[str], index: int) -> bool:
         """Whether the verb after the modal at ``index`` is one of refusing to tell ("would not say")."""
@@ -277,9 +280,8 @@ class TenseGuesser:
             if word == "as" and index >= 2 and tokens[index - 2].lower() == "as" \
                     and tokens[index - 1].lower() in self.earliest_words:
                 return FUTURE  # "as early as Tuesday", "as soon as next week": the earliest a thing may happen
-        if (word in self.negatable_modals and following == "not" or word in self.negated_modals
-                or word in self.negatable_modals and self._negated_clause(tokens, index)) \
-                and self._refusal_follows(tokens, index) and not self._limits_mention(tokens):
+        if self._negated_modal(tokens, index) and self._refusal_follows(tokens, index) \
+                and not self._limits_mention(tokens):
             # "would not say Friday whether ...", "wouldn't comment Monday": a refusal reported, not a plan
             # ("he said he would not attend on Friday" still looks ahead).
             return PAST
