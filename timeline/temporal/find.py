@@ -65,6 +65,8 @@ class Partial:
     """The weekday a range this weekday opens ends on ("from Tuesday to Thursday")."""
     range_end: bool = False
     """The day closes a range whose start the text gave just before ("from Monday to Friday")."""
+    month_week: int | None = None
+    """Which seven days of the month ("the first week of March": 1; "the last week of June": -1)."""
 
 
 @dataclass(slots=True)
@@ -82,6 +84,7 @@ class Mention:
     """Offset of the first character of the mention's sentence."""
 
 
+_MONTH_WEEKS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
 _ADVERB_SETS = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
     "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W",
@@ -248,7 +251,9 @@ class Normaliser:
             p.dir = -int(self.number(g["seasons_ago"]) or 1)  # "two summers ago": the summer before last
         if "week" in g:
             p.week = int(g["week"])
-            p.weekend = "weekend" in g
+        p.weekend = "weekend" in g
+        if "month_week" in g:
+            p.month_week = _MONTH_WEEKS[_key(g["month_week"])]
         if "relday" in g:
             p.amount, p.unit, p.base = 1, "D", "anchor"
             p.dir = self.relative_days[_key(g["relday"])]

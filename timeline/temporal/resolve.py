@@ -327,11 +327,18 @@ def resolve_calendar(p: Partial, m: Mention, ref: Reference) -> Resolved:
         return Resolved(f"{year:04d}", Granularity.YEAR, start, end, p.mod, basis)
     if p.day is None:
         start, end = month_range(year, month)
-        return Resolved(f"{year:04d}-{month:02d}", Granularity.MONTH, start, end, p.mod, basis)
+        # "the first week of March" is its start, "the last week" its end, the weeks between its middle.
+        modifier = p.mod if p.month_week is None else {1: "START", -1: "END"}.get(p.month_week, "MID")
+        return Resolved(f"{year:04d}-{month:02d}", Granularity.MONTH, start, end, modifier, basis)
     try:
         day = date(year, month, p.day)
     except ValueError as error:
         raise Unresolvable(m.text) from error
+    if p.unit == "W" and p.weekend:  # "the weekend of March 12": the weekend nearest that day
+        weekday = day.weekday()
+        saturday = day + timedelta(days=5 - weekday if weekday > 1 else -2 - weekday)
+        return Resolved(week_value(saturday) + "-WE", Granularity.WEEKEND, saturday, saturday + timedelta(days=1),
+                        p.mod, basis)
     if p.unit == "W":  # "the week of March 6"
         start, end = week_range(day)
         return Resolved(week_value(day), Granularity.WEEK, start, end, p.mod, basis)
