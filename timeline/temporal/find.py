@@ -65,6 +65,8 @@ class Partial:
     """The weekday a range this weekday opens ends on ("from Tuesday to Thursday")."""
     range_end: bool = False
     """The day closes a range whose start the text gave just before ("from Monday to Friday")."""
+    looking_back: bool = False
+    """"Ten years on": so long after the date the text last named; with none named, the reference time itself."""
     month_week: int | None = None
     """Which seven days of the month ("the first week of March": 1; "the last week of June": -1)."""
 
@@ -306,6 +308,7 @@ class Normaliser:
         if "later" in g:
             word = _key(g["later"]).split(" ")[-1]
             p.dir = 1 if word in _LATER_WORDS else -1 if word in _EARLIER_WORDS else 1
+            p.looking_back = word == "on"
             p.base = "narrative"
         if "same" in g:
             p.amount, p.dir, p.base = 0, None, "narrative"

@@ -428,6 +428,8 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
         value = "PAST_REF" if (p.dir or -1) < 0 else "FUTURE_REF"
         return Resolved(value, Granularity.REFERENCE, None, None, p.mod, basis if day_ref else "unanchored")
     amount = int(p.amount) * (p.dir if p.dir is not None else 1)
+    if p.looking_back and basis == "anchor":
+        amount = 0  # "Ten years on, the town is rebuilt" with no date before it: the time of writing
     if day_ref is None:
         return _before_christ(unit, amount, ref)
     discussed = _discussed_quarter(m, ref) if unit == "Y" and amount == -1 else None
