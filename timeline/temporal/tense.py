@@ -23,6 +23,8 @@ month forward, too weak to turn a bare weekday, which news uses for the past."""
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d.,]*(?:st|nd|rd|th)?")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which|where)\b(?:[^,;]|,(?=\d))*,")
 """A relative clause set off by commas (a comma inside a figure, "12,000", does not end it)."""
+_STATE_VERBS = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
+"""Verbs a participle can follow as it follows "be" ("will remain closed", "stayed shut")."""
 _BEFORE_WORDS = 12
 _AFTER_WORDS = 8
 _OPENING_AFTER_WORDS = 30
@@ -245,6 +247,11 @@ class TenseGuesser:
                 if word == "been" and (previous in self.past_auxiliaries or previous in ("has", "have")):
                     return "past"
                 return "be"
+            if word in _STATE_VERBS:
+                # "will remain closed", "stays shut": the verb of the state carries the tense, as "be" does.
+                previous = self._previous_word(tokens, position)
+                return "will" if previous in self.future_auxiliaries or previous in self.modals or previous == "to" \
+                    else "past" if word.endswith("ed") else "be"
             if word not in self.skippable:
                 return word
             position -= 1
