@@ -138,7 +138,7 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
     if partial.kind == "clock" and resolved.basis == "anchor" and (resolved.value or "").endswith("T24:00"):
         return  # a bare midnight is the edge of two days: "began at midnight; by 8 a.m. ..." stays on the day after
     if resolved.granularity in _FOCUS_GRAINS:
-        reference.focus = resolved.start
+        reference.focus, reference.focus_end = resolved.start, resolved.end
         reference.said["focus"] = mention.text
     if resolved.granularity in _NARRATIVE_GRAINS:
         reference.narrative = resolved.start

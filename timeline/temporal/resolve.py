@@ -27,6 +27,8 @@ class Reference:
     narrative_mode: bool = False
     focus: date | None = None
     """First day of the latest date of any grain the text mentioned ("June 1998" → 1998-06-01)."""
+    focus_end: date | None = None
+    """Last day of that date ("June 1998" → 1998-06-30)."""
     sentence_year: tuple[int, int] | None = None
     """(sentence start, year) of the latest mention in the text that named a year explicitly."""
     period: tuple[int, int, int] | None = None
@@ -503,6 +505,8 @@ def resolve_quarter(p: Partial, m: Mention, ref: Reference) -> Resolved:
 
 def resolve_half(p: Partial, m: Mention, ref: Reference) -> Resolved:
     year, basis = _year_or_reference(p, m, ref)
+    if p.year_dir is not None and year is not None and basis != "absolute":
+        year += p.year_dir  # "the first half of next year"
     half = p.half or 1
     if year is None:
         return _unanchored(f"XXXX-H{half}", Granularity.HALF)
@@ -513,8 +517,18 @@ def resolve_season(p: Partial, m: Mention, ref: Reference) -> Resolved:
     season = p.season or "SU"
     if p.year is not None and p.bc:
         return Resolved(bc_value(-p.year, f"-{season}"), Granularity.SEASON, None, None, p.mod)
+    told = p.base == "narrative" and p.dir in (-1, 1) and ref.focus is not None and ref.focus_end is not None
     if p.year is not None:
         year, basis = p.year, "absolute"
+    elif told and ref.focus.year > 1:
+        # "The law passed in March. The following summer, ...": the first season to begin after the date the text
+        # last named, or the last to end before it ("in 1927 ... the following spring" is 1928's).
+        years = range(ref.focus.year - 1, ref.focus_end.year + 2)
+        if p.dir == 1:
+            year = min(y for y in years if season_range(y, season)[0] > ref.focus_end)
+        else:
+            year = max(y for y in years if season_range(y, season)[1] < ref.focus)
+        basis = "focus"
     elif ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None or p.base == "narrative"):
         # History without a reference time ("the summer", "the next spring"), or "that same spring" in any
         # text: the season of the year the text is in.
@@ -595,7 +609,7 @@ def resolve_holiday(p: Partial, m: Mention, ref: Reference) -> Resolved:
     if p.unit == "W":  # "Easter week"
         start, end = week_range(day)
         return Resolved(week_value(day), Granularity.WEEK, start, end, p.mod, basis)
-    return Resolved(day.isoformat(), Granularity.DAY, day, day, p.mod, basis)
+    return with_part(day, p.part, basis, p.mod)
 
 
 def resolve_weekend(p: Partial, m: Mention, ref: Reference) -> Resolved:
