@@ -280,7 +280,7 @@ class Normaliser:
             key = _key(g["amount"])
             if key == "other":
                 p.amount = 2
-            elif key in self.vague or key.split(" ")[0] in {"several", "many", "a few"}:
+            elif key in self.vague or key.split(" ")[0] in {"several", "many", "a few", "few"}:
                 p.amount, p.vague = None, True
             else:
                 p.amount = self.number(g["amount"])
@@ -306,7 +306,8 @@ class Normaliser:
             if rule.kind == "shift" and p.base is None:
                 p.base = "anchor"
         if "later" in g:
-            word = _key(g["later"]).split(" ")[-1]
+            words = _key(g["later"]).split(" ")
+            word = words[0] if words[-1] == "that" else words[-1]  # "five days after that"
             p.dir = 1 if word in _LATER_WORDS else -1 if word in _EARLIER_WORDS else 1
             p.looking_back = word == "on"
             p.base = "narrative"

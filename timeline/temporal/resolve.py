@@ -496,7 +496,8 @@ def resolve_quarter(p: Partial, m: Mention, ref: Reference) -> Resolved:
     quarter = p.quarter or 1
     if year is None:
         return _unanchored(f"XXXX-Q{quarter}", Granularity.QUARTER)
-    if p.year is None and ref.anchor is not None and m.tense == "past":
+    if p.year is None and ref.anchor is not None and m.tense not in _FORWARD and basis == "anchor":
+        # "Fourth-quarter earnings beat forecasts", said in January: a quarter not yet begun this year is last year's.
         if quarter > (ref.anchor.month - 1) // 3 + 1:
             year -= 1
     start, end = quarter_range(year, quarter)
@@ -671,7 +672,8 @@ def resolve_period(p: Partial, m: Mention, ref: Reference) -> Resolved:
             year = latest_year if quarter <= latest_quarter else latest_year - 1
     elif discussed is not None:
         year, quarter = discussed
-    elif p.period in ("current", "this") and day_ref is not None:
+    elif (p.period in ("current", "this") or p.period == "discussed" and m.tense in _AHEAD) and day_ref is not None:
+        # "the current quarter", and "the quarter" told of ahead ("the offer expires at the end of the quarter")
         year, quarter = day_ref.year, (day_ref.month - 1) // 3 + 1
     else:
         year, quarter = _quarter_before(day_ref) if day_ref else (p.year or 0, 4)
@@ -753,8 +755,8 @@ def resolve_set(p: Partial, m: Mention, ref: Reference) -> Resolved:
         value = f"XXXX-{p.season}"
     elif part and (p.amount or 1) == 1:
         value = f"XXXX-XX-XXT{part}"
-    else:
-        value = duration_value(p.amount or 1, p.unit or "D")
+    else:  # "every two weeks" P2W; "every few days" PXD
+        value = duration_value(None if p.vague else p.amount or 1, p.unit or "D")
     return Resolved(value, Granularity.SET, None, None, p.mod)
 
 
