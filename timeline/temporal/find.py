@@ -65,6 +65,8 @@ class Partial:
     """The weekday a range this weekday opens ends on ("from Tuesday to Thursday")."""
     range_end: bool = False
     """The day closes a range whose start the text gave just before ("from Monday to Friday")."""
+    after_that: bool = False
+    """"Five days after that": counted from the date the text last named, and from nothing else."""
     looking_back: bool = False
     """"Ten years on": so long after the date the text last named; with none named, the reference time itself."""
     month_week: int | None = None
@@ -310,6 +312,7 @@ class Normaliser:
             word = words[0] if words[-1] == "that" else words[-1]  # "five days after that"
             p.dir = 1 if word in _LATER_WORDS else -1 if word in _EARLIER_WORDS else 1
             p.looking_back = word == "on"
+            p.after_that = words[-1] == "that"
             p.base = "narrative"
         if "same" in g:
             p.amount, p.dir, p.base = 0, None, "narrative"
@@ -364,8 +367,14 @@ class Normaliser:
                 p.hour += 12
             elif ampm == "am" and p.hour == 12:
                 p.hour = 0
+            if not ampm and p.part == "MO" and p.hour > 12:
+                raise _Reject(hour)  # "at 15 this morning" is no clock
             if not ampm and p.part in ("AF", "EV") and p.hour < 12 or p.part == "NI" and 6 <= p.hour < 12:
                 p.hour += 12  # "four in the afternoon", "ten at night"
+            elif not ampm and "tonight" in g and 1 <= p.hour <= 5:
+                p.hour += 12  # "at 5 tonight"
+            elif not ampm and p.part == "NI" and p.hour == 12:
+                p.hour = 24  # "at 12 tonight": midnight
             if p.hour > 24 or (ampm and p.hour == 0 and _key(g["hour"]) == "0"):
                 raise _Reject(hour)
         if "named_time" in g:

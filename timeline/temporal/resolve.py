@@ -430,6 +430,8 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
         value = "PAST_REF" if (p.dir or -1) < 0 else "FUTURE_REF"
         return Resolved(value, Granularity.REFERENCE, None, None, p.mod, basis if day_ref else "unanchored")
     amount = int(p.amount) * (p.dir if p.dir is not None else 1)
+    if p.after_that and basis not in ("narrative", "focus"):
+        raise Unresolvable(m.text)  # "Two days after that he died", with no date before it: after nothing known
     if p.looking_back and basis == "anchor":
         amount = 0  # "Ten years on, the town is rebuilt" with no date before it: the time of writing
     if day_ref is None:
@@ -496,8 +498,7 @@ def resolve_quarter(p: Partial, m: Mention, ref: Reference) -> Resolved:
     quarter = p.quarter or 1
     if year is None:
         return _unanchored(f"XXXX-Q{quarter}", Granularity.QUARTER)
-    if p.year is None and ref.anchor is not None and m.tense not in _FORWARD and basis == "anchor":
-        # "Fourth-quarter earnings beat forecasts", said in January: a quarter not yet begun this year is last year's.
+    if p.year is None and ref.anchor is not None and m.tense == "past":
         if quarter > (ref.anchor.month - 1) // 3 + 1:
             year -= 1
     start, end = quarter_range(year, quarter)
@@ -521,10 +522,11 @@ def resolve_season(p: Partial, m: Mention, ref: Reference) -> Resolved:
     told = p.base == "narrative" and p.dir in (-1, 1) and ref.focus is not None and ref.focus_end is not None
     if p.year is not None:
         year, basis = p.year, "absolute"
-    elif told and ref.focus.year > 1:
+    elif told and ref.focus.year > 1 and (ref.focus.month, ref.focus.day, ref.focus_end.month, ref.focus_end.day) \
+            != (1, 1, 12, 31):
         # "The law passed in March. The following summer, ...": the first season to begin after the date the text
         # last named, or the last to end before it ("in 1927 ... the following spring" is 1928's).
-        years = range(ref.focus.year - 1, ref.focus_end.year + 2)
+        years = range(ref.focus.year - 2, ref.focus_end.year + 2)
         if p.dir == 1:
             year = min(y for y in years if season_range(y, season)[0] > ref.focus_end)
         else:
@@ -672,8 +674,10 @@ def resolve_period(p: Partial, m: Mention, ref: Reference) -> Resolved:
             year = latest_year if quarter <= latest_quarter else latest_year - 1
     elif discussed is not None:
         year, quarter = discussed
-    elif (p.period in ("current", "this") or p.period == "discussed" and m.tense in _AHEAD) and day_ref is not None:
-        # "the current quarter", and "the quarter" told of ahead ("the offer expires at the end of the quarter")
+    elif (p.period in ("current", "this") or p.period == "discussed" and p.mod and m.tense in _AHEAD) \
+            and day_ref is not None:
+        # "the current quarter", and a part of "the quarter" told of ahead ("the offer expires at the end of the
+        # quarter"); "will report results for the quarter" is still the quarter reported
         year, quarter = day_ref.year, (day_ref.month - 1) // 3 + 1
     else:
         year, quarter = _quarter_before(day_ref) if day_ref else (p.year or 0, 4)

@@ -74,6 +74,7 @@ class TenseGuesser:
         self.prospective_alone = set(words["prospective_alone"])
         self.forward_verbs = set(words["forward_verbs"])
         self.scheduling_verbs = set(words["scheduling_verbs"])
+        self.near_scheduling_verbs = frozenset(words["near_scheduling_verbs"])
         self.not_participles = set(words["not_participles"])
         self.skippable = set(words["skippable"])
         self.modals = set(words["modals"])
@@ -321,6 +322,8 @@ class TenseGuesser:
             governor = self.cue(tokens, index - 2) if index >= 2 else None
             return FUTURE if governor == FUTURE else PROSPECTIVE
         if word in self.future_words or word in self.scheduling_verbs:
+            return FUTURE
+        if word in self.near_scheduling_verbs and ahead_of_mention and "<mention>" in tokens[index + 1 : index + 5]:
             return FUTURE
         if word in self.past_adverbs:
             return PAST
