@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 
 from timeline.cli import main
 
@@ -84,6 +85,39 @@ def test_an_empty_folder_builds_nothing_and_says_so(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "no document to build from" in result.stdout
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("name", "content", "reason"), [
+    ("blank.txt", "  \n\n\t\n", "empty file (no text in it)"),
+    ("only-front-matter.md", "---\ntitle: A draft\n---\n\n", "empty file (no text after its front matter)"),
+    ("nothing.jsonl", "\n", "no records in it"),
+    ("header.csv", "title,text,published\n", "no records in it (only a header)"),
+])
+def test_an_empty_input_file_is_skipped_by_name_and_writes_nothing(tmp_path: Path, name: str, content: str,
+                                                                    reason: str) -> None:
+    out = tmp_path / "out"
+    assert run("build", "seeds/", "--out", str(out)).returncode == 0
+    before = (out / "timeline.json").read_text(encoding="utf-8")
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    result = run("build", str(tmp_path / name), "--out", str(out))
+    assert result.returncode == 1
+    assert f"skipped {tmp_path / name}: {reason}" in result.stderr and "nothing written" in result.stdout
+    assert (out / "timeline.json").read_text(encoding="utf-8") == before
+
+
+def test_an_empty_file_in_a_batch_is_reported_and_the_rest_built(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "report.txt").write_text("The bridge opened on 3 March 2024.\n", encoding="utf-8")
+    result = run("build", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "empty.txt: empty file" in result.stderr and "read 1 document(s), skipped 1, 1 event(s)" in result.stdout
+    assert (tmp_path / "out" / "timeline.json").exists()
+
+
+def test_empty_standard_input_is_reported_not_built(tmp_path: Path) -> None:
+    result = run("build", "-", "--out", str(tmp_path / "out"), stdin="   \n")
+    assert result.returncode == 1
+    assert "skipped <stdin>: empty input" in result.stderr and not (tmp_path / "out").exists()
 
 
 def test_extract_missing_file_is_one_line_error(tmp_path: Path) -> None:

@@ -108,7 +108,10 @@ def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Sett
     result = ReadResult()
     for raw in paths:
         if str(raw) == "-":
-            result.documents.append(read_stdin(stream=stdin))
+            try:
+                result.documents.append(read_stdin(stream=stdin))
+            except TimelineError as error:
+                result.skipped.append(Skipped(path=error.path or "<stdin>", reason=error.reason))
             continue
         path = Path(raw)
         for file in _files_under(path) if path.is_dir() else [path]:

@@ -81,7 +81,7 @@ def _skip(path: Path, line: int, reason: str) -> Skipped:
 
 
 def _collect(path: Path, records: Iterator[tuple[int, Mapping[str, Any] | str]], sidecar: dict[str, Any],
-             settings: Settings) -> ReadResult:
+             settings: Settings, *, empty: str = "no records in it") -> ReadResult:
     """Documents from (line, record) pairs; a string in place of a record is why that line was unreadable."""
     result = ReadResult()
     fields = field_names(settings)
@@ -95,6 +95,8 @@ def _collect(path: Path, records: Iterator[tuple[int, Mapping[str, Any] | str]],
                                                     sidecar=sidecar, fields=fields, modified=modified))
         except TimelineError as error:
             result.skipped.append(_skip(path, line, error.reason))
+    if not result.documents and not result.skipped:
+        raise InputError(empty, path=path)
     return result
 
 
@@ -146,4 +148,5 @@ def _csv_rows(path: Path, text: str, settings: Settings) -> Iterator[tuple[int, 
 
 
 def read_csv(path: Path, text: str, sidecar: dict[str, Any], settings: Settings) -> ReadResult:
-    return _collect(path, _csv_rows(path, text, settings), sidecar, settings)
+    empty = "no records in it (only a header)" if text.strip() else "no records in it"
+    return _collect(path, _csv_rows(path, text, settings), sidecar, settings, empty=empty)

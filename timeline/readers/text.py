@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from ..models import AnchorSource, Document
 from ..settings import Settings
 from .metadata import metadata_fields, split_front_matter
@@ -26,6 +27,9 @@ def text_document(text: str, *, doc_id: str, path: Path | None, sidecar: dict[st
                   kind: str = "text") -> Document:
     """A Document from raw text: front matter first, then the sidecar, which is trusted more."""
     front, body_start = split_front_matter(text, path=path)
+    if not text[body_start:].strip():
+        where = "after its front matter" if front else "in it"
+        raise InputError(f"empty {'input' if path is None else 'file'} (no text {where})", path=path or doc_id)
     fields: dict[str, Any] = metadata_fields(front, AnchorSource.FRONT_MATTER, path=path) if front else {}
     if sidecar:
         fields.update(metadata_fields(sidecar, AnchorSource.SIDECAR, path=sidecar.get("__path__", path)))
