@@ -26,6 +26,15 @@ def test_a_sentence_with_two_dates_yields_an_event_on_each_with_its_own_clause()
     assert by_day[date(2024, 3, 3)].text == "a landslide closed it on March 3."
 
 
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Construction began last March and the library will open next Friday.", "Construction began", "the library will open"),
+    ("Sales fell in January, but profits rose on 3 March.", "Sales fell", "profits rose on 3 March."),
+])
+def test_a_two_word_clause_is_a_happening_of_its_own(text: str, first: str, second: str) -> None:
+    texts = sorted((e.start, e.text) for e in events_of(text))
+    assert len(texts) == 2 and texts[0][1].startswith(first) and texts[1][1].startswith(second)
+
+
 def test_a_date_that_only_frames_the_sentence_is_not_an_event_of_its_own() -> None:
     events = events_of("In March, the council said on Tuesday that repairs would start soon.")
     assert [e.start for e in events] == [date(2024, 3, 5)]

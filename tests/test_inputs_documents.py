@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from inputs_support import INPUTS, MIXED, analysed
 
-from timeline import AnchorSource, InputError, SegmentKind, Settings
+from timeline import AnchorSource, Document, InputError, SegmentKind, Settings
 from timeline.anchoring import document_anchor
 from timeline.pipeline import build_timeline
 from timeline.readers import read_file
@@ -112,6 +112,7 @@ def test_sidecar_named_after_the_stem_dates_a_text_file() -> None:
     ("library-published-updated.txt", 'published 2021-05-14T08:30 (byline "Published: 14 May 2021, 08:30")'),
     ("reuters-style.txt", 'published 2023-10-03 (dateline "LONDON, Oct 3 (Reuters) -", '
                           "read against retrieved 2023-10-05T12:00 (sidecar))"),
+    ("press-release-place-line.txt", 'published 2024-10-04 (dateline "Brisbane, 4 October 2024")'),
 ])
 def test_dateline_or_byline_gives_the_creation_time(name: str, description: str) -> None:
     assert document_anchor(read_file(DATELINES / name).documents[0], Settings()).description == description
@@ -123,6 +124,8 @@ def test_dateline_or_byline_gives_the_creation_time(name: str, description: str)
     ("ap-stopgap-bill.txt", "on Saturday", "2023-09-30"),
     ("library-published-updated.txt", "yesterday", "2021-05-13"),  # Published, not Updated (16 May)
     ("reuters-style.txt", "on Monday", "2023-10-02"),
+    ("press-release-place-line.txt", "today", "2024-10-04"),
+    ("press-release-place-line.txt", "next Friday", "2024-10-11"),
 ])
 def test_expressions_resolve_at_the_dateline(name: str, phrase: str, value: str) -> None:
     assert analysed(DATELINES / name).at(phrase).value == value
@@ -134,6 +137,23 @@ def test_dateline_and_byline_dates_are_headers_not_events() -> None:
         assert analysed(DATELINES / name).segment_at(line).kind == SegmentKind.POST_HEADER
     documents = read_file(DATELINES / "nairobi-floods.txt").documents
     assert "2020-06-09" not in {e.value for e in build_timeline(documents, Settings()).events}
+
+
+def test_a_dateline_dates_the_sources_of_its_events() -> None:
+    documents = read_file(DATELINES / "press-release-place-line.txt").documents
+    events = build_timeline(documents, Settings()).events
+    assert {e.value for e in events} == {"2024-03", "2024-10-04", "2024-10-11"}
+    assert {s.published for e in events for s in e.sources} == {date(2024, 10, 4)}
+    assert not any("Brisbane" == e.title for e in events)
+
+
+@pytest.mark.parametrize("line", [
+    "Brisbane, 4 October 2024 the council said it would open the library.",  # a date opening a sentence
+    "Smith Street, 4 October 2024 at the latest, the sign said, and nobody believed it at all.",
+])
+def test_a_place_and_date_inside_running_text_is_no_dateline(line: str) -> None:
+    document = Document(id="d", text=f"{line}\n\nMore text follows here.\n")
+    assert document_anchor(document, Settings()) is None
 
 
 # ---- the order of trust

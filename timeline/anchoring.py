@@ -181,6 +181,12 @@ _DATELINE_HEAD = re.compile(
     r"[ \t]*[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3}(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?)?"
     r"(?:[ \t]*\([A-Za-z .&]{1,24}\))?[ \t]*(?:[,:]|[—–]|--?)[ \t]*"
 )
+# a press release's place in title case ("Brisbane, 4 October 2024"): a comma before the date, and the date
+# must end the line or a dash must follow it
+_PLACE_HEAD = re.compile(
+    r"[ \t]*[A-Z][a-z'’.\-]+(?:[ \t]+[A-Z][A-Za-z'’.\-]+){0,3}(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?)?"
+    r"[ \t]*,[ \t]*"
+)
 # a date-first dateline ("Mar 2, 2023 — …") opens with a full date, perhaps after a weekday
 _DATE_FIRST_HEAD = re.compile(rf"[ \t]*(?=(?:[A-Z][a-z]+,?[ \t]+)?{_SHORT_DATE})")
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:\([A-Za-z .&]{1,24}\))?[ \t]*(?:[—–]|--?)[ \t]*|[ \t]*$")
@@ -245,8 +251,9 @@ def _date_head(text: str, position: int, end: int, reference: Anchor | None) -> 
 
 
 def _dateline(text: str, start: int, end: int, reference: Anchor | None) -> FrontLine | None:
-    """"NAIROBI, 9 June 2020 —", "WASHINGTON (AP) — Oct. 3, 2023", "LONDON, Oct 3 (Reuters) -"."""
-    for head in (_DATELINE_HEAD, _DATE_FIRST_HEAD):
+    """"NAIROBI, 9 June 2020 —", "WASHINGTON (AP) — Oct. 3, 2023", "LONDON, Oct 3 (Reuters) -", and
+    "Brisbane, 4 October 2024" on a line of its own."""
+    for head in (_DATELINE_HEAD, _PLACE_HEAD, _DATE_FIRST_HEAD):
         match = head.match(text, start, end)
         if not match:
             continue

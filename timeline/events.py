@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from .models import (Document, Event, Granularity, Segment, SegmentKind, Source, TimeExpression, TimexType,
                      Unanchored)
@@ -34,7 +35,7 @@ _REPORTING_AFTER_WORDS = 6
 
 # Where a sentence may be cut into clauses: punctuation, dashes and subordinating or joining words.
 _CLAUSE_BOUNDARY = re.compile(
-    r"\s*[,;:](?=\s)\s*|\s+[-–—]+\s+|\s+(?:and|but|while|whereas|after|before|when|then|until|because|although)\s+",
+    r"\s*[,;:](?=\s)\s*(?:(?:and|but|while|whereas|then)\s+)?|\s+[-–—]+\s+|\s+(?:and|but|while|whereas|after|before|when|then|until|because|although)\s+",
     re.IGNORECASE,
 )
 
@@ -75,6 +76,7 @@ _LEADING_FURNITURE = re.compile(
     r"(?:\s*,?\s*(?:[A-Z][a-z]+day\s*,?\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s+\d{1,2}:\d{2}\s+UK)?)?"
     r"(?:\s+Help\b)?)\s*")
 _MIN_CLAUSE_WORDS = 3
+_MIN_HAPPENING_WORDS = 2  # "Construction began last March, and ..." is a happening; "In 2009, ..." frames
 # "the 1800s warehouse", "1980s music": a decade or century in front of a noun says what a thing is like,
 # not when anything happened; after a preposition ("in the 1980s music changed") it still dates the clause.
 _ERA_GRAINS = (Granularity.DECADE, Granularity.CENTURY)
@@ -333,16 +335,20 @@ def _clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[tup
     while len(chosen) > 1:
         bounds = clause_bounds(text, left, right, [d.expression for d in chosen])
         empty = [index for index, (start, end) in enumerate(bounds)
-                 if len(_strip_dates(text[start:end], [chosen[index].expression.text]).split()) < _MIN_CLAUSE_WORDS]
+                 if len(_strip_dates(text[start:end], [chosen[index].expression.text]).split()) < _MIN_HAPPENING_WORDS]
         if not empty:
             return bounds
         del chosen[empty[0]]
     return [(left, right)]
 
 
-def extract_events(document: Document, segments: Sequence[Segment],
-                   expressions: Sequence[TimeExpression]) -> tuple[list[Event], list[Unanchored]]:
-    """One event for each date of a sentence; unresolved relative dates are listed, not guessed."""
+def extract_events(document: Document, segments: Sequence[Segment], expressions: Sequence[TimeExpression], *,
+                   published: date | None = None) -> tuple[list[Event], list[Unanchored]]:
+    """One event for each date of a sentence; unresolved relative dates are listed, not guessed.
+
+    ``published`` is the publication day anchoring found (a dateline, a --published flag), which each
+    source records; without it, the document's own metadata.
+    """
     text = document.text
     grouped, unanchored = _sentences(document, segments, expressions)
     length = max(1, len(text) - document.body_start)
@@ -355,11 +361,12 @@ def extract_events(document: Document, segments: Sequence[Segment],
         clauses = _clauses(text, left, right, chosen)
         for item, (clause_start, clause_end) in zip(chosen, clauses):
             events.append(_event(document, item, sentence, text[clause_start:clause_end],
-                                 position=(left - document.body_start) / length))
+                                 position=(left - document.body_start) / length, published=published))
     return events, unanchored
 
 
-def _event(document: Document, item: _Dated, sentence: str, clause: str, *, position: float) -> Event:
+def _event(document: Document, item: _Dated, sentence: str, clause: str, *, position: float,
+           published: date | None) -> Event:
     expression, segment = item.expression, item.segment
     assert expression.interval is not None and expression.value is not None
     clause_text = without_furniture(display_text(clause).strip(" ,;:-–—"))
@@ -367,7 +374,7 @@ def _event(document: Document, item: _Dated, sentence: str, clause: str, *, posi
     origin = segment_origin(document, segment)
     source = Source(
         document=document.id, title=origin.title, url=origin.url,
-        published=document.published.date() if document.published else None,
+        published=published or (document.published.date() if document.published else None),
         segment=segment.index, segment_kind=segment.kind, sentence=sentence, expression=expression.text,
         expression_start=expression.start, expression_end=expression.end, value=expression.value,
         chain=expression.chain, outlet=origin.outlet, position=round(min(1.0, max(0.0, position)), 4),

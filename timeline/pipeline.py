@@ -95,7 +95,10 @@ def build_timeline(documents: Sequence[Document], settings: Settings, *, skipped
         try:
             segments, expressions = analyse(document, settings)
             description = anchoring.describe(document, settings, segments)
-            document_events, document_unanchored = events.extract_events(document, segments, expressions)
+            anchor = anchoring.document_anchor(document, settings)
+            published = anchor.day if anchor is not None and anchor.field == "published" else None
+            document_events, document_unanchored = events.extract_events(document, segments, expressions,
+                                                                         published=published)
         except Exception as error:  # one document that breaks a stage is reported; the batch goes on
             if os.environ.get("TIMELINE_DEBUG") and not isinstance(error, TimelineError):
                 raise
