@@ -76,14 +76,24 @@ def test_reported_speech_keeps_the_date_the_text_gives_and_is_marked() -> None:
 @pytest.mark.parametrize("text", [
     "On Friday, the spy agency said troops had arrived in Vladivostok.",
     "Defense Secretary Lloyd Austin told reporters in Rome on Wednesday that there was evidence.",
+    "The company said in a statement on Monday that it would cut 300 jobs.",
+    "The plan is sound, said spokesman John Kirby on Friday.",
+    "Late on Friday, the ministry said the talks had failed.",
 ])
 def test_a_date_on_the_saying_is_reported_speech(text: str) -> None:
     (event,) = events_of(text)
     assert event.reported_speech
 
 
-def test_a_date_on_the_happening_in_an_attributed_sentence_is_not_reported_speech() -> None:
-    (event,) = events_of("On Friday, troops attacked the town, officials said.")
+@pytest.mark.parametrize("text", [
+    "On Friday, troops attacked the town, officials said.",
+    "The ferry sank on Sunday, officials said.",
+    "Officials said the ferry sank on Sunday.",
+    "Police reported the crash happened on Monday.",
+    "Residents said the water ran brown again on Saturday.",
+])
+def test_a_date_on_the_happening_in_an_attributed_sentence_is_not_reported_speech(text: str) -> None:
+    (event,) = events_of(text)
     assert not event.reported_speech
 
 

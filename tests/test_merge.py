@@ -8,7 +8,7 @@ says the landslide came on Saturday.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -239,3 +239,17 @@ def test_an_article_names_its_own_publication_day() -> None:
     scores = date_scores([dated("The council voted today", published, document="a", published=published),
                           dated("The road closed yesterday", date(2024, 3, 4), document="b", published=published)])
     assert scores[(published, published)] > scores[(date(2024, 3, 4), date(2024, 3, 4))]
+
+
+def test_attributed_reports_of_one_happening_on_two_days_are_a_conflict() -> None:
+    # The dates belong to the sinking, not to the saying, so two attributed reports still disagree.
+    published = datetime(2024, 3, 13)
+    documents = [
+        timeline.Document(id="a", text="The Halden ferry sank off Skarvik Island on Sunday with 300 passengers "
+                          "aboard, the coast guard said.", published=published,
+                          published_from=timeline.AnchorSource.SIDECAR),
+        timeline.Document(id="b", text="Officials said the Halden ferry sank off Skarvik Island on Monday with 300 "
+                          "passengers aboard.", published=published, published_from=timeline.AnchorSource.SIDECAR),
+    ]
+    (conflict,) = timeline.build_timeline(documents, timeline.Settings()).conflicts
+    assert sorted(conflict.values) == ["2024-03-10", "2024-03-11"]

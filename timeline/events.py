@@ -27,9 +27,12 @@ _REPORTING_VERB = (
 )
 _REPORTING = re.compile(rf"\b(?:{_REPORTING_VERB})\b", re.IGNORECASE)
 # Between a reporting verb and its date only a short, content-free stretch ("said in a statement on").
-_REPORTING_BEFORE = re.compile(rf"\b(?:{_REPORTING_VERB})\b(?P<gap>(?:\s+[\w'’-]+){{0,5}}?)\s*,?\s*$", re.IGNORECASE)
+_REPORTING_BEFORE = re.compile(rf"\b(?P<verb>{_REPORTING_VERB})\b(?P<gap>(?:\s+[\w'’-]+){{0,5}}?)\s*,?\s*$", re.IGNORECASE)
 _GAP_BLOCKERS = re.compile(r"\b(?:that|which|who|when|after|before|because|if|would|will|had|has|was|were)\b",
                            re.IGNORECASE)
+_SAYING_FRAME = frozenset("in at to on via during through with from late earlier publicly separately also "
+                          "again jointly".split())
+_TELLING_VERBS = frozenset("told tells warned warns urged accused promised".split())
 _REPORTING_WINDOW = 60
 _REPORTING_AFTER_WORDS = 6
 
@@ -157,15 +160,31 @@ def segment_origin(document: Document, segment: Segment) -> Origin:
 def is_reported_speech(text: str, expression: TimeExpression) -> bool:
     """True when the date belongs to a saying ("said on Friday that ...") rather than the happening."""
     before = text[max(0, expression.start - _REPORTING_WINDOW) : expression.start]
-    before = re.sub(r"\b(?:on|late|early|last|this|earlier|later)\s*$", "", before.rstrip(), flags=re.IGNORECASE)
+    before = re.sub(r"(?:\b(?:on|late|early|last|this|earlier|later)\s*)+$", "", before.rstrip(), flags=re.IGNORECASE)
     match = _REPORTING_BEFORE.search(before)
-    if match is not None and not _GAP_BLOCKERS.search(match.group("gap")):
+    if match is not None and not _GAP_BLOCKERS.search(match.group("gap")) \
+            and _only_frames_the_saying(match.group("verb").lower(), match.group("gap").split()):
         return True
-    # "On Friday, the spy agency said ...": the date opens a clause whose verb is a saying.
+    # "On Friday, the spy agency said ...": the date opens a clause whose verb is a saying; not "The ferry
+    # sank on Sunday, officials said", where the date is the sinking's.
+    if _CLAUSE_OPENING.search(before) is None:
+        return False
     after = text[expression.end : expression.end + _REPORTING_WINDOW * 2]
     stretch = re.split(r"[,;:.!?\n]", after.lstrip(" ,"), maxsplit=1)[0]
     words = stretch.split()[:_REPORTING_AFTER_WORDS]
     return any(_REPORTING.fullmatch(word) for word in words)
+
+
+def _only_frames_the_saying(verb: str, gap: list[str]) -> bool:
+    """Between a saying and its date only who heard or said it and where: "told reporters in Rome",
+    "said spokesman John Kirby", "said in a statement"; not a clause of its own ("said the ferry sank")."""
+    cut = next((i for i, word in enumerate(gap) if word.lower() in _SAYING_FRAME), len(gap))
+    heard = gap[:cut]
+    if not heard:
+        return True
+    if verb in _TELLING_VERBS:
+        return len(heard) <= 3
+    return len(heard) <= 4 and heard[-1][:1].isupper()  # "said (spokesman) John Kirby"
 
 
 def _event_id(document: str, start: int, value: str) -> str:

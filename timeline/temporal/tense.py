@@ -168,6 +168,14 @@ class TenseGuesser:
             if tokens[index].lower() in self.arranging_verbs and tokens[index + 1].lower() in self.determiners \
                     and not self._past_perfect(tokens, index) and not self._told_after(tokens, here):
                 return FUTURE
+        # "said in a statement on Monday that it would cut jobs": what follows "that" is what was said, so
+        # the saying before the mention governs it.
+        if after and after[0].lower() == "that":
+            for index in range(here - 1, max(-1, here - 1 - _BEFORE_WORDS), -1):
+                if tokens[index].lower() in self.reporting_verbs:
+                    tense = self.cue(tokens, index, ahead_of_mention=True)
+                    if tense is not None:
+                        return tense
         reported: str | None = None
         opening = len(before) <= 1 and text[end:right].lstrip().startswith(",")
         after_words = _OPENING_AFTER_WORDS if opening else _AFTER_WORDS
