@@ -35,6 +35,23 @@ def test_a_two_word_clause_is_a_happening_of_its_own(text: str, first: str, seco
     assert len(texts) == 2 and texts[0][1].startswith(first) and texts[1][1].startswith(second)
 
 
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("The strike, which began on Monday, ended on Thursday after a pay deal.",
+     "The strike began on Monday", "The strike ended on Thursday after a pay deal."),
+    ("The minister, who resigned on 2 March, returned to parliament on Friday.",
+     "The minister resigned on 2 March", "The minister returned to parliament on Friday."),
+])
+def test_a_subject_with_an_aside_dated_apart_gives_each_date_the_subject(text: str, first: str, second: str) -> None:
+    assert sorted(e.text for e in events_of(text)) == sorted([first, second])
+
+
+def test_an_aside_without_a_date_of_its_own_is_not_split() -> None:
+    events = events_of("The bridge, which carries the main road, reopened on Monday after repairs that began on 1 March.")
+    assert len(events) == 2
+    assert all("which carries the main road" in e.sources[0].sentence for e in events)
+    assert not any(e.text.startswith("The bridge carries") for e in events)
+
+
 def test_a_date_that_only_frames_the_sentence_is_not_an_event_of_its_own() -> None:
     events = events_of("In March, the council said on Tuesday that repairs would start soon.")
     assert [e.start for e in events] == [date(2024, 3, 5)]

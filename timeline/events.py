@@ -79,6 +79,9 @@ _LEADING_FURNITURE = re.compile(
     r"(?:\s*,?\s*(?:[A-Z][a-z]+day\s*,?\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s+\d{1,2}:\d{2}\s+UK)?)?"
     r"(?:\s+Help\b)?)\s*")
 _MIN_CLAUSE_WORDS = 3
+# A subject, an aside of its own set off by commas, and the rest of the sentence that it is the subject of.
+_RELATIVE_ASIDE = re.compile(r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?),\s+(?:which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+"
+                             r"(?=[a-z])")
 _MIN_HAPPENING_WORDS = 2  # "Construction began last March, and ..." is a happening; "In 2009, ..." frames
 # "the 1800s warehouse", "1980s music": a decade or century in front of a noun says what a thing is like,
 # not when anything happened; after a preposition ("in the 1980s music changed") it still dates the clause.
@@ -348,17 +351,35 @@ def _representatives(dated: Sequence[_Dated]) -> list[_Dated]:
     return sorted(kept.values(), key=lambda d: d.expression.start)
 
 
-def _clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[tuple[int, int]]:
+def _relative_clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[str] | None:
+    """"The strike, which began on Monday, ended on Thursday": each date's clause with the subject they
+    share ("The strike began on Monday", "The strike ended on Thursday"), not "The strike, which began"."""
+    if len(chosen) != 2:
+        return None
+    match = _RELATIVE_ASIDE.match(text, left, right)
+    if match is None:
+        return None
+    first, second = (d.expression for d in chosen)
+    if not (match.start("aside") <= first.start and first.end <= match.end("aside") <= second.start):
+        return None
+    subject = match.group("subject")
+    return [f"{subject} {match.group('aside')}", f"{subject} {text[match.end():right]}"]
+
+
+def _clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[str]:
     """A clause for each chosen date; a date whose clause says nothing else ("In 2009, ...") frames the
     sentence and is dropped from ``chosen``."""
     while len(chosen) > 1:
+        shared = _relative_clauses(text, left, right, chosen)
+        if shared is not None:
+            return shared
         bounds = clause_bounds(text, left, right, [d.expression for d in chosen])
         empty = [index for index, (start, end) in enumerate(bounds)
                  if len(_strip_dates(text[start:end], [chosen[index].expression.text]).split()) < _MIN_HAPPENING_WORDS]
         if not empty:
-            return bounds
+            return [text[start:end] for start, end in bounds]
         del chosen[empty[0]]
-    return [(left, right)]
+    return [text[left:right]]
 
 
 def extract_events(document: Document, segments: Sequence[Segment], expressions: Sequence[TimeExpression], *,
@@ -378,8 +399,8 @@ def extract_events(document: Document, segments: Sequence[Segment], expressions:
             continue
         sentence = display_text(text[left:right])
         clauses = _clauses(text, left, right, chosen)
-        for item, (clause_start, clause_end) in zip(chosen, clauses):
-            events.append(_event(document, item, sentence, text[clause_start:clause_end],
+        for item, clause in zip(chosen, clauses):
+            events.append(_event(document, item, sentence, clause,
                                  position=(left - document.body_start) / length, published=published))
     return events, unanchored
 
