@@ -57,6 +57,8 @@ class Partial:
     """Counted from the date the words name: ("two days after March 3": (2, "D")), in units of the vocabulary."""
     shift_part: str | None = None
     """The part of the shifted day ("the night before Christmas": "NI")."""
+    shift_whole: bool = False
+    """The count names a whole unit, not a day in it ("the week before Christmas": that week)."""
     to_the_day: bool = False
     """A count back that keeps the day ("a year ago today"): a day, not a year."""
     same_day: bool = False
@@ -477,7 +479,7 @@ class Finder:
                 continue
             while joined and joined[-1].end > match.start():
                 joined.pop()  # "two days": the duration is part of the date counted from now
-            partial.shift, partial.shift_part = shift
+            partial.shift, partial.shift_part, partial.shift_whole = shift
             if partial.kind == "weekday" and partial.dir is None and _key(match["dir"]) == "from":
                 partial.dir = 1  # "a week from Friday": counted from the coming Friday
             start = match.start()
@@ -492,11 +494,13 @@ class Finder:
         return bool(not_before and not_before.search(text[max(0, start - _SHIFT_WINDOW) : start])
                     or not_after and not_after.match(text[end : end + _SHIFT_WINDOW]))
 
-    def _shift(self, match: re.Match[str]) -> tuple[tuple[int, str], str | None] | None:
+    def _shift(self, match: re.Match[str]) -> tuple[tuple[int, str], str | None, bool] | None:
         g = {k: v for k, v in match.groupdict().items() if v is not None}
         amount_word, unit_word = _key(g["amount"]), _key(g["unit"])
-        if amount_word == "the" and (unit_word.endswith("s") or unit_word in ("week", "month", "year")):
-            return None  # "the days before Christmas": some days; "the week before Christmas": a week, no day
+        if amount_word == "the" and unit_word.endswith("s"):
+            return None  # "the days before Christmas": some days, no count
+        # "the week before Christmas", "the month after the 2020 election": that whole week or month, no day
+        whole = amount_word == "the" and unit_word in ("week", "month", "year")
         try:
             amount = 1.0 if amount_word in ("the", "a", "an") else self.normaliser.number(g["amount"])
         except _Reject:
@@ -505,9 +509,9 @@ class Finder:
             return None
         direction = -1 if _key(g["dir"]) == "before" else 1
         if "part" in g:
-            return (direction * int(amount), "D"), self.normaliser.parts[unit_word]
+            return (direction * int(amount), "D"), self.normaliser.parts[unit_word], False
         unit = self.normaliser.units.get(unit_word)
-        return ((direction * int(amount), unit), None) if unit in ("D", "W", "M", "Y") else None
+        return ((direction * int(amount), unit), None, whole) if unit in ("D", "W", "M", "Y") else None
 
     def _leading_preposition(self, text: str, start: int, end: int) -> int:
         """How many characters of a leading preposition to leave out: TIMEX3 extents never hold one

@@ -853,6 +853,12 @@ def resolve(mention: Mention, reference: Reference) -> Resolved:
     return resolved
 
 
+_DAYS = (Granularity.MINUTE, Granularity.HOUR, Granularity.PART_OF_DAY, Granularity.DAY)
+_COUNTS_WHOLE = {"W": (*_DAYS, Granularity.WEEKEND, Granularity.WEEK), "M": (*_DAYS, Granularity.MONTH),
+                 "Y": (*_DAYS, Granularity.MONTH, Granularity.SEASON, Granularity.QUARTER, Granularity.YEAR)}
+"""What a whole unit can be counted from ("the week before Christmas", "the year after 2019")."""
+
+
 def count_from(resolved: Resolved, p: Partial) -> Resolved:
     """A date counted from the one resolved ("two days after March 3", "the night before Christmas"): a day
     moves by any unit, a month by months or years, a year by years; a coarser count keeps the date as it is."""
@@ -860,6 +866,11 @@ def count_from(resolved: Resolved, p: Partial) -> Resolved:
         return resolved
     amount, unit = p.shift
     day = shift_day(resolved.start, unit, amount)
+    if p.shift_whole:  # "the week before Christmas": the week a week back; "the year after 2019": 2020
+        if resolved.granularity not in _COUNTS_WHOLE.get(unit, ()):
+            return resolved  # "the month before 2019": coarser than the count, no month can be told
+        value, granularity, start, end = unit_value(day, unit)
+        return Resolved(value, granularity, start, end, None, resolved.basis)
     if resolved.granularity in (Granularity.DAY, Granularity.PART_OF_DAY):
         return with_part(day, p.shift_part, resolved.basis)
     if resolved.granularity == Granularity.MONTH and unit in ("M", "Y") and not p.shift_part:

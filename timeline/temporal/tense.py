@@ -32,6 +32,11 @@ _OPENING_AFTER_WORDS = 30
 the anniversary of ..., a bombing killed"), nothing before it governs it: the main verb follows, after a whole
 subject and any phrase set off by commas, however long."""
 _GOVERNOR_WORDS = 4
+# After "that" and a verb, what shows the verb is a relative clause's ("the well that exploded on April 20"),
+# not an adjective ("that revised offer").
+_CLAUSE_GOING_ON = frozenset(("on", "in", "at", "during", "last", "this", "early", "late", "after", "before", "by",
+                              "when", "earlier", "yesterday", "overnight"))
+_SAID_OPENERS = frozenset(("that", "it", "he", "she", "they", "we", "i"))  # what opens a saying's content
 _EXTENSION_WORDS = 12
 
 
@@ -168,9 +173,9 @@ class TenseGuesser:
             if tokens[index].lower() in self.arranging_verbs and tokens[index + 1].lower() in self.determiners \
                     and not self._past_perfect(tokens, index) and not self._told_after(tokens, here):
                 return FUTURE
-        # "said in a statement on Monday that it would cut jobs": what follows "that" is what was said, so
-        # the saying before the mention governs it.
-        if after and after[0].lower() == "that":
+        # "said in a statement on Monday that it would cut jobs", "... on Monday it will cut jobs": what
+        # follows "that" or a new subject is what was said, so the saying before the mention governs it.
+        if after and after[0].lower() in _SAID_OPENERS:
             for index in range(here - 1, max(-1, here - 1 - _BEFORE_WORDS), -1):
                 if tokens[index].lower() in self.reporting_verbs:
                     tense = self.cue(tokens, index, ahead_of_mention=True)
@@ -216,7 +221,7 @@ class TenseGuesser:
         if word not in self.negatable_modals:
             return False
         following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
-        return following == "not" or self._negated_clause(tokens, index)
+        return following in ("not", "n't") or self._negated_clause(tokens, index)
 
     def _refused(self, tokens: list[str], be: int) -> bool:
         """Whether the "be" at ``be`` follows a negated "could" or "would" ("could not be reached", "nor
@@ -342,7 +347,8 @@ class TenseGuesser:
         if word in self.prospective_participles or self._participle(word) and not named:
             # A capitalised word inside the sentence is part of a name ("the Association of Retired Employees").
             auxiliary = self._auxiliary(tokens, index)
-            if auxiliary in self.determiners and word not in self.prospective_participles:
+            relative = auxiliary == "that" and (following == "<mention>" or following in _CLAUSE_GOING_ON)
+            if auxiliary in self.determiners and word not in self.prospective_participles and not relative:
                 return None  # "on a still unspecified date", "the revised offer": an adjective, no tense
             if auxiliary in self.future_auxiliaries or auxiliary == "will":
                 return FUTURE
