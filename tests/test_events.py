@@ -214,3 +214,11 @@ def test_title_leaves_no_word_hanging_where_the_date_was(sentence: str, dates: l
 def test_a_title_too_short_to_lose_its_verb_keeps_it() -> None:
     # Dropping "was" would leave two words, too few to say who did what: the clause is kept whole.
     assert make_title("The pool was on Monday.", ["Monday"]) == "The pool was"
+
+
+@pytest.mark.parametrize(("text", "expression", "title"), [
+    ('"We heard three explosions around 11 pm," said June Carter.', "around 11 pm", '"We heard three explosions," said June Carter'),
+    ('He said, "We left on Monday" and went home.', "Monday", 'He said, "We left" and went home'),
+])
+def test_a_title_closes_its_quote_where_a_date_was_dropped(text: str, expression: str, title: str) -> None:
+    assert make_title(text, [expression]) == title

@@ -147,6 +147,38 @@ def test_a_dateline_dates_the_sources_of_its_events() -> None:
     assert not any("Brisbane" == e.title for e in events)
 
 
+PRESS_RELEASE = """Veltra Energy to reopen plant
+
+TOULOUSE, France, May 20, 2025 /PRNewswire/ -- Veltra Energy today announced that Line 2 will reopen on June 2.
+
+The company expects full output by the end of the year.
+
+About Veltra Energy
+Veltra Energy was founded in 2019 and employs 1,500 people.
+
+Media contact:
+press@veltra.example
+"""
+
+
+def test_a_wire_release_dateline_names_its_wire_between_slashes() -> None:
+    document = Document(id="release.txt", text=PRESS_RELEASE)
+    assert document_anchor(document, Settings()).description == \
+        'published 2025-05-20 (dateline "TOULOUSE, France, May 20, 2025 /PRNewswire/ --")'
+
+
+def test_a_press_release_about_section_is_no_event() -> None:
+    events = build_timeline([Document(id="release.txt", text=PRESS_RELEASE)], Settings()).events
+    assert {e.value for e in events} == {"2025-05-20", "2025-06-02", "2025"}
+    assert not any("founded" in e.text for e in events)
+
+
+def test_an_about_line_early_in_a_story_is_a_heading_of_the_story() -> None:
+    text = ("PARIS, 14 March 2022 — Talks resumed on Monday.\n\nAbout the talks\nThe two sides met in 2019.\n\n"
+            "Officials will meet again on Friday, a spokesman said, and a deal could follow within weeks of it.\n")
+    assert "2019" in {e.value for e in build_timeline([Document(id="d", text=text)], Settings()).events}
+
+
 @pytest.mark.parametrize("line", [
     "Brisbane, 4 October 2024 the council said it would open the library.",  # a date opening a sentence
     "Smith Street, 4 October 2024 at the latest, the sign said, and nobody believed it at all.",

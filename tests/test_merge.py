@@ -183,6 +183,47 @@ def test_since_and_until_keep_articles_published_in_the_range() -> None:
     assert {e.start for e in result.events} == {date(2024, 3, 7), date(2024, 3, 11)}
 
 
+@pytest.mark.parametrize(("since", "until", "kept"), [
+    ("2024", "2024", 4),  # a year is all of it
+    ("March 2024", "2024-03", 4),  # a month too, first day to last
+    ("2024-03-05", "2024-03-31", 2),
+])
+def test_since_and_until_take_a_day_a_month_or_a_year(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      since: str, until: str, kept: int) -> None:
+    assert main(["build", str(COLLECTION), "--out", str(tmp_path), "--since", since, "--until", until]) == 0
+    data = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    assert len(data["documents"]) == kept
+    out = capsys.readouterr().out
+    assert ("outside --since/--until" in out) == (kept < 4)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--since", "yesterday"], "--since: not a date: 'yesterday'"),
+    (["--since", "2024-04-01", "--until", "2024-03-01"], "--since 2024-04-01 is after --until 2024-03-01"),
+])
+def test_a_relative_or_reversed_range_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 args: list[str], message: str) -> None:
+    assert main(["build", str(COLLECTION), "--out", str(tmp_path), *args]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "timeline.json").exists()
+
+
+def test_a_range_that_keeps_no_document_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "timeline.json").write_text("{}", encoding="utf-8")
+    assert main(["build", str(COLLECTION), "--out", str(tmp_path), "--since", "2030"]) == 1
+    assert "no document in the --since/--until range, nothing written" in capsys.readouterr().out
+    assert (tmp_path / "timeline.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_a_thread_saved_in_the_range_is_kept_by_its_retrieval_time(tmp_path: Path) -> None:
+    thread = tmp_path / "thread.txt"
+    thread.write_text("alice 2 hours ago | parent\nThe ferry sank on Monday, the coastguard said.\n", encoding="utf-8")
+    thread.with_name("thread.txt.meta.json").write_text('{"retrieved": "2024-04-03T12:00"}', encoding="utf-8")
+    settings = timeline.Settings(since=date(2024, 4, 1), until=date(2024, 4, 30))
+    result = timeline.build([thread], settings, write=False).timeline
+    assert result.documents == [str(thread)] and [e.start for e in result.events] == [date(2024, 4, 1)]
+
+
 def test_cli_summary_flags_keep_the_json_fields(tmp_path: Path) -> None:
     code = main(["build", str(COLLECTION), "--out", str(tmp_path), "--max-dates", "1", "--per-date", "1",
                  "--keywords", "landslide,road", "--since", "2024-03-01", "--until", "2024-03-31"])

@@ -189,7 +189,8 @@ _PLACE_HEAD = re.compile(
 )
 # a date-first dateline ("Mar 2, 2023 — …") opens with a full date, perhaps after a weekday
 _DATE_FIRST_HEAD = re.compile(rf"[ \t]*(?=(?:[A-Z][a-z]+,?[ \t]+)?{_SHORT_DATE})")
-_DATELINE_TAIL = re.compile(r"[ \t]*(?:\([A-Za-z .&]{1,24}\))?[ \t]*(?:[—–]|--?)[ \t]*|[ \t]*$")
+# after the date, a wire's name in brackets or slashes ("(GLOBE NEWSWIRE)", "/PRNewswire/"), then a dash
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:\([A-Za-z .&]{1,24}\)|/[A-Za-z][A-Za-z .&-]{1,30}/)?[ \t]*(?:[—–]|--?)[ \t]*|[ \t]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -614,9 +615,31 @@ def _is_boilerplate(line: str) -> bool:
     return len(stripped) <= 80 and bool(_FOUNDING_TAGLINE.search(stripped)) and not _FINITE_VERB.search(stripped)
 
 
+# A press release's or a blog's closing matter, on a line of its own: "About Veltra Energy", "About the author",
+# "Forward-looking statements", "Media contact:", "###". What follows describes the issuer, not the news.
+_TRAILER_HEADING = re.compile(r"[ \t]*(?:About[ \t]+(?:the[ \t]+author|[A-Z][\w&.,'’-]*(?:[ \t]+[\w&.,'’-]+){0,6})|"
+                              r"(?i:forward[- ]looking[ \t]+statements?|(?:media|press|investor)[ \t]+contacts?:?|"
+                              r"contacts?:|for[ \t]+more[ \t]+information:?)|#{3})(?<![.!?])[ \t]*$")
+_TRAILER_FROM = 1 / 3  # only past the first third of the body: an early "About ..." line is a heading of the story
+
+
+def _trailer_start(document: Document) -> int | None:
+    """Where a press release's closing matter begins, if it has one."""
+    text, body = document.text, document.body_start
+    earliest = body + int((len(text) - body) * _TRAILER_FROM)
+    for start, end in _lines(text, earliest):
+        if start > earliest and text[start - 1] == "\n" and _TRAILER_HEADING.fullmatch(text, start, end):
+            return start
+    return None
+
+
 def boilerplate_lines(document: Document) -> list[tuple[int, int]]:
-    """Lines of site furniture whose years are not events."""
-    return [(s, e) for s, e in _lines(document.text, document.body_start) if _is_boilerplate(document.text[s:e])]
+    """Lines of site furniture whose years are not events, and a press release's closing matter."""
+    lines = [(s, e) for s, e in _lines(document.text, document.body_start) if _is_boilerplate(document.text[s:e])]
+    trailer = _trailer_start(document)
+    if trailer is not None:
+        lines = [(s, e) for s, e in lines if e <= trailer] + [(trailer, len(document.text))]
+    return lines
 
 
 # ---------------------------------------------------------------- segments

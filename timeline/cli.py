@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from importlib import metadata
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from . import pipeline
@@ -25,8 +26,26 @@ def _datetime(value: str, flag: str):
         raise SettingsError(f"{flag}: not a date: {value!r}") from error
 
 
-def _date(value: str | None, flag: str) -> date | None:
-    return _datetime(value, flag).date() if value else None
+_YEAR_ONLY = re.compile(r"\d{4}")
+_MONTH_ONLY = re.compile(r"\d{4}-\d{1,2}|[A-Za-z]{3,}\.?,?[ \t]+\d{4}|\d{4}[ \t]+[A-Za-z]{3,}\.?")
+
+
+def _bound(value: str | None, flag: str, *, last: bool) -> date | None:
+    """A --since/--until date. A year or a month stands for its first day (--since) or its last (--until):
+    "--until 2025" keeps all of 2025. A relative word ("yesterday") is refused: a range is stated, not guessed."""
+    if not value:
+        return None
+    text = value.strip()
+    if _YEAR_ONLY.fullmatch(text):
+        year = int(text)
+        return date(year, 12, 31) if last else date(year, 1, 1)
+    if not re.search(r"\d", text):
+        raise SettingsError(f"{flag}: not a date: {value!r} (give a day, a month or a year, such as 2025-03-14)")
+    day = _datetime(text, flag).date()
+    if _MONTH_ONLY.fullmatch(text):
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return following - timedelta(days=1) if last else date(day.year, day.month, 1)
+    return day
 
 
 _RECORD_FIELD_OPTIONS = {"text": "--text-field", "published": "--date-field", "retrieved": "--retrieved-field",
@@ -105,16 +124,18 @@ def _run_build(args: argparse.Namespace) -> int:
         out_dir=Path(args.out), formats=formats, html_mode=args.html, title=args.title,
         max_dates=args.max_dates, per_date=args.per_date,
         keywords=tuple(k.strip() for k in (args.keywords or "").split(",") if k.strip()),
-        since=_date(args.since, "--since"), until=_date(args.until, "--until"),
+        since=_bound(args.since, "--since", last=False), until=_bound(args.until, "--until", last=True),
         **_input_settings(args),
     )
+    if settings.since and settings.until and settings.since > settings.until:
+        raise SettingsError(f"--since {settings.since} is after --until {settings.until}: no date is in that range")
     result = pipeline.build(args.paths, settings)
     for skipped in result.timeline.skipped:
         print(f"timeline: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     for item in result.timeline.unanchored[:20]:
         print(f"timeline: unanchored \"{item.expression}\" in {item.document} (no reference time)", file=sys.stderr)
     print(result.summary())
-    return 1 if result.timeline.skipped or not result.documents_read else 0
+    return 1 if result.timeline.skipped or not result.timeline.documents else 0
 
 
 def _run_extract(args: argparse.Namespace) -> int:

@@ -288,6 +288,7 @@ def make_title(text: str, expressions: Sequence[str] = ()) -> str:
     title = _STUB_CLAUSE.sub(" ", title)
     title = re.sub(r"\s+([,;:.!?])", r"\1", title)
     title = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", title)
+    title = re.sub(r"\s+([\"”])(?=\s|$|[,;:.!?])", r"\1", title)  # a closing quote left after a dropped date
     title = _LEADING_FILLER.sub("", title.strip(" ,;:-–—"))
     title = _LEADING_FRAME.sub("", title)
     title = re.sub(r"\s+", " ", title).strip(" ,;:-–—").rstrip(".")

@@ -23,15 +23,21 @@ class BuildResult:
     timeline: Timeline
     written: list[Path] = field(default_factory=list)
     documents_read: int = 0
+    outside_range: int = 0
+    """Documents read but left out by --since/--until."""
 
     def summary(self) -> str:
         t = self.timeline
-        line = (f"read {self.documents_read} document(s), skipped {len(t.skipped)}, "
-                f"{len(t.events)} event(s), {len(t.unanchored)} unanchored expression(s)")
+        line = f"read {self.documents_read} document(s), skipped {len(t.skipped)}, "
+        if self.outside_range:
+            line += f"{self.outside_range} outside --since/--until, "
+        line += f"{len(t.events)} event(s), {len(t.unanchored)} unanchored expression(s)"
         if t.conflicts:
             line += f", {len(t.conflicts)} conflict(s)"
         if not self.documents_read:
             return line + ": no document to build from, nothing written"
+        if not t.documents:
+            return line + ": no document in the --since/--until range, nothing written"
         html_out = next((p for p in self.written if p.suffix == ".html"), None)
         return line + (f" → {html_out}" if html_out else "")
 
@@ -76,9 +82,10 @@ def _single(documents: list[Document], path: str | Path) -> Document:
 def _in_range(document: Document, settings: Settings) -> bool:
     if settings.since is None and settings.until is None:
         return True
-    # The publication time as anchoring sees it: metadata, else a dateline or byline in the text.
+    # The publication time as anchoring sees it: metadata, else a dateline or byline in the text; a page with
+    # none (a saved thread, a list of search results) by when it was saved, as its posts are counted from it.
     anchor = anchoring.document_anchor(document, settings)
-    if anchor is None or anchor.field != "published" or anchor.source == AnchorSource.COMMAND_LINE:
+    if anchor is None or anchor.source == AnchorSource.COMMAND_LINE:
         return False
     day = anchor.day
     return (settings.since is None or day >= settings.since) and (settings.until is None or day <= settings.until)
@@ -124,10 +131,11 @@ def build(paths: Iterable[str | Path], settings: Settings | None = None, *, stdi
     read = readers.read_paths(paths, stdin=stdin, settings=settings)
     timeline = build_timeline(read.documents, settings, skipped=read.skipped)
     failed = len(timeline.skipped) - len(read.skipped)  # read, but broke a later stage
-    result = BuildResult(timeline=timeline, documents_read=len(read.documents) - failed)
-    # When no document could be read there is no timeline to show: an earlier build's files are kept rather
-    # than overwritten with an empty page.
-    if write and result.documents_read:
+    result = BuildResult(timeline=timeline, documents_read=len(read.documents) - failed,
+                         outside_range=len(read.documents) - failed - len(timeline.documents))
+    # When no document could be read, or none is in the range asked for, there is no timeline to show: an
+    # earlier build's files are kept rather than overwritten with an empty page.
+    if write and timeline.documents:
         result.written = render.write_outputs(timeline, settings.out_dir, formats=settings.formats,
                                               title=settings.title, html_mode=settings.html_mode)
     return result

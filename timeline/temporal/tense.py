@@ -95,6 +95,7 @@ class TenseGuesser:
         self.reporting_verbs = set(words["reporting_verbs"])
         self.earliest_words = set(words["earliest_words"])
         self.arranging_verbs = set(words["arranging_verbs"])
+        self.calling_verbs = frozenset(words["calling_verbs"])
         self.deadline_prepositions = set(words["deadline_prepositions"])
         self.extension_prepositions = set(words["extension_prepositions"])
         self.granting_verbs = set(words["granting_verbs"])
@@ -169,8 +170,11 @@ class TenseGuesser:
         # "planned a large rally in the square on Saturday": an arrangement made earlier in the clause
         # governs the time of what was arranged, unless the clause goes on to tell that it happened
         # ("scheduled a press conference on Monday, where it announced layoffs").
+        called_for = self._called_for(tokens)
         for index in range(max(0, here - _BEFORE_WORDS), here - 1):
-            if tokens[index].lower() in self.arranging_verbs and tokens[index + 1].lower() in self.determiners \
+            arranging = tokens[index].lower() in self.arranging_verbs or (
+                called_for and tokens[index].lower() in self.calling_verbs)
+            if arranging and tokens[index + 1].lower() in self.determiners \
                     and not self._past_perfect(tokens, index) and not self._told_after(tokens, here):
                 return FUTURE
         # "said in a statement on Monday that it would cut jobs", "... on Monday it will cut jobs": what
@@ -196,6 +200,13 @@ class TenseGuesser:
                     elif tense is not None:
                         return tense
         return reported or PRESENT
+
+    @staticmethod
+    def _called_for(tokens: list[str]) -> bool:
+        """Whether "for" stands right before the mention: "called a strike for May 1" names what it was called
+        for, which lies ahead ("called a strike on May 1" may tell when it was called)."""
+        here = tokens.index("<mention>")
+        return here > 0 and tokens[here - 1].lower() == "for"
 
     def _told_after(self, tokens: list[str], here: int) -> bool:
         """Whether a past-tense verb follows the mention: the sentence tells what happened then."""
@@ -322,7 +333,8 @@ class TenseGuesser:
         planned = ahead_of_mention and (word in self.intention_verbs and following == "to"
                                         or word in self.prospective_participles and following == "for")
         # "planned a rally for Saturday", "scheduled a vote on Friday": what was arranged lies ahead.
-        planned = planned or (ahead_of_mention and word in self.arranging_verbs and following in self.determiners)
+        planned = planned or (ahead_of_mention and following in self.determiners and (
+            word in self.arranging_verbs or word in self.calling_verbs and self._called_for(tokens)))
         if planned and not self._past_perfect(tokens, index):
             # "planned to work till mid April", "was planned for early March": the plan looks ahead
             return FUTURE
@@ -334,6 +346,8 @@ class TenseGuesser:
                 return FUTURE  # "planned to leave Thursday": what was planned has not happened yet
             governor = self.cue(tokens, index - 2) if index >= 2 else None
             return FUTURE if governor == FUTURE else PROSPECTIVE
+        if word in self.scheduling_verbs and index > 0 and tokens[index - 1].lower() in self.determiners:
+            return None  # "held an open day in June", "the start date": a noun's word, no verb
         if word in self.future_words or word in self.scheduling_verbs:
             return FUTURE
         if word in self.near_scheduling_verbs and ahead_of_mention and "<mention>" in tokens[index + 1 : index + 5]:
