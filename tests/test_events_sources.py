@@ -49,6 +49,28 @@ def test_results_of_one_search_page_keep_apart_their_outlets(web_results) -> Non
     assert outlets == {"Springfield Gazette", "Harbour Herald", "Radio Springfield"}
 
 
+HEADLINE_FIRST = """plant fire - Search
+
+Veltra plant fire: 1500 evacuated in Toulouse
+https://www.example-news.fr › economy › veltra-fire
+Mar 8, 2025 — A fire broke out on Friday evening at the Veltra Energy battery plant in Toulouse ...
+
+Council orders inquiry into Veltra blaze - La Dépêche Éco
+https://example.org › veltra-inquiry
+Mar 14, 2025 — The city council voted 6-3 on Wednesday to order an independent inquiry into the blaze ...
+"""
+
+
+def test_a_result_copied_headline_first_takes_its_title_and_outlet_from_that_line() -> None:
+    document = timeline.Document(id="search.txt", text=HEADLINE_FIRST)
+    events = timeline.build_timeline([document], timeline.Settings()).events
+    fire, inquiry = source_of(events, "A fire broke out"), source_of(events, "The city council voted")
+    assert (fire.title, fire.outlet, fire.url) == ("Veltra plant fire: 1500 evacuated in Toulouse", "example-news.fr",
+                                                   "https://www.example-news.fr/economy/veltra-fire")
+    assert (inquiry.title, inquiry.outlet) == ("Council orders inquiry into Veltra blaze", "La Dépêche Éco")
+    assert {e.value for e in events} == {"2025-03-07TEV", "2025-03-12"}
+
+
 def test_a_result_without_an_address_line_is_titled_by_its_own_first_line_without_its_date() -> None:
     events = built(SNIPPETS / "news-search-ferry.txt").events
     source = source_of(events, "Union leaders met the transport minister")

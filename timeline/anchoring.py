@@ -690,8 +690,27 @@ def _result_origin(text: str, start: int, end: int, prefix: re.Match[str] | None
     if address is None:
         own_start = prefix.end() if prefix is not None and prefix.start() == start else start
         return {"title": shorten(" ".join(text[own_start:_line_end(text, own_start)].split())) or None}
-    return {"outlet": lines[0].strip() or None, "url": _address_url(address.group("address")),
-            "title": lines[2].strip() or None}
+    url = _address_url(address.group("address"))
+    snippet_start = start + len(lines[0]) + len(lines[1]) + 2
+    if prefix is not None and prefix.start() == snippet_start:
+        # "Title - Outlet / address / date — snippet": the first line is the headline, its outlet after a dash
+        title, outlet = _headline_and_outlet(lines[0].strip())
+        return {"outlet": outlet or _domain(url), "url": url, "title": title or None}
+    return {"outlet": lines[0].strip() or None, "url": url, "title": lines[2].strip() or None}
+
+
+_OUTLET_AFTER = re.compile(r"^(?P<title>.{8,}?)[ \t]+(?:[-–—|·]|::)[ \t]+(?P<outlet>[^-–—|·]{2,40})$")
+
+
+def _headline_and_outlet(line: str) -> tuple[str, str | None]:
+    """ "Council orders inquiry - La Dépêche" → the headline and the outlet its page title names last."""
+    match = _OUTLET_AFTER.match(line)
+    return (match.group("title").strip(), match.group("outlet").strip()) if match else (line, None)
+
+
+def _domain(url: str) -> str | None:
+    match = re.match(r"https?://(?:www\.)?([^/]+)", url)
+    return match.group(1) if match else None
 
 
 def _snippet_regions(document: Document, prefixes: list[re.Match[str]], anchor: Anchor | None,
