@@ -230,3 +230,12 @@ def test_format_names_people_type_are_understood_and_unknown_ones_refused(tmp_pa
     result = run("build", str(ROOT / "seeds"), "--out", str(tmp_path / "x"), "--format", "pdf")
     assert result.returncode == 2
     assert "--format: unknown output pdf" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_expression_with_nothing_to_count_from_is_reported_with_why(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Firefighters brought the blaze under control the next morning, officials said.\n", encoding="utf-8")
+    result = run("build", str(story), "--published", "2025-03-10", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert 'unanchored "the next morning"' in result.stderr and "(no date before it to count from)" in result.stderr
+    assert "0 event(s), 1 unanchored expression(s)" in result.stdout

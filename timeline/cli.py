@@ -133,7 +133,7 @@ def _run_build(args: argparse.Namespace) -> int:
     for skipped in result.timeline.skipped:
         print(f"timeline: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     for item in result.timeline.unanchored[:20]:
-        print(f"timeline: unanchored \"{item.expression}\" in {item.document} (no reference time)", file=sys.stderr)
+        print(f"timeline: unanchored \"{item.expression}\" in {item.document} ({item.reason})", file=sys.stderr)
     print(result.summary())
     return 1 if result.timeline.skipped or not result.timeline.documents else 0
 

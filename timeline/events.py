@@ -334,7 +334,9 @@ def _sentences(document: Document, segments: Sequence[Segment], expressions: Seq
         if expression.basis == "unanchored":
             unanchored.append(Unanchored(document=document.id, segment=segment.index, expression=expression.text,
                                          start=expression.start, end=expression.end,
-                                         sentence=display_text(text[left:right])))
+                                         sentence=display_text(text[left:right]),
+                                         reason="no date before it to count from" if segment.anchor is not None
+                                         else "no reference time"))
             continue
         if _datable(expression) and not is_negated(text, expression) and not is_stamp(text, expression):
             grouped.setdefault((segment.index, left, right), []).append(_Dated(expression, segment, left, right))

@@ -196,6 +196,7 @@ class Unanchored(Model):
     start: int
     end: int
     sentence: str
+    reason: str = "no reference time"
 
 
 class Skipped(Model):

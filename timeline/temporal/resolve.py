@@ -432,6 +432,12 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
     amount = int(p.amount) * (p.dir if p.dir is not None else 1)
     if p.after_that and basis not in ("narrative", "focus"):
         raise Unresolvable(m.text)  # "Two days after that he died", with no date before it: after nothing known
+    if p.base == "narrative" and basis == "anchor" and amount > 0 and m.tense == "past" and unit in ("D", "W"):
+        # "brought the fire under control the next morning", with no date before it: the morning after
+        # something the text never dated, not after the time of writing: found, but unanchored
+        part = f"T{p.part}" if p.part else ""
+        return _unanchored(f"XXXX-XX-XX{part}" if unit == "D" else "XXXX-WXX",
+                           Granularity.PART_OF_DAY if part else Granularity.DAY if unit == "D" else Granularity.WEEK)
     if p.looking_back and basis == "anchor":
         amount = 0  # "Ten years on, the town is rebuilt" with no date before it: the time of writing
     if day_ref is None:
