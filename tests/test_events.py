@@ -222,3 +222,14 @@ def test_a_title_too_short_to_lose_its_verb_keeps_it() -> None:
 ])
 def test_a_title_closes_its_quote_where_a_date_was_dropped(text: str, expression: str, title: str) -> None:
     assert make_title(text, [expression]) == title
+
+
+@pytest.mark.parametrize(("text", "day", "title"), [
+    ("The coast road reopened on Monday, nearly two weeks after the February 27 landslide.", date(2024, 2, 27),
+     "The February 27 landslide"),
+    ("The council met on Monday, after Sunday's flood.", date(2024, 3, 10), "After the flood"),
+])
+def test_a_date_that_names_a_happening_is_an_event_of_its_own(text: str, day: date, title: str) -> None:
+    events = {e.start: e for e in events_of(text)}
+    assert set(events) == {date(2024, 3, 11), day}
+    assert events[day].title == title

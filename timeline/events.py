@@ -82,6 +82,10 @@ _MIN_CLAUSE_WORDS = 3
 # A subject, an aside of its own set off by commas, and the rest of the sentence that it is the subject of.
 _RELATIVE_ASIDE = re.compile(r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?),\s+(?:which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+"
                              r"(?=[a-z])")
+# "after the March 7 fire", "since Sunday's attack": a date before the noun of a happening names that happening.
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NOUN_AFTER_THE_DATE = re.compile(r"\s+[a-z]{3,}\b")
+_POSSESSIVE_NOUN_AFTER = re.compile(r"['’]s\s+[a-z]{3,}\b")
 _MIN_HAPPENING_WORDS = 2  # "Construction began last March, and ..." is a happening; "In 2009, ..." frames
 # "the 1800s warehouse", "1980s music": a decade or century in front of a noun says what a thing is like,
 # not when anything happened; after a preposition ("in the 1980s music changed") it still dates the clause.
@@ -276,10 +280,22 @@ def clause_bounds(text: str, left: int, right: int, anchors: Sequence[TimeExpres
 
 def _strip_dates(title: str, expressions: Sequence[str]) -> str:
     for expression in sorted(set(expressions), key=len, reverse=True):
+        # "after Sunday's win" → "after the win": a date that owns a noun gives way to an article
+        title = re.sub(rf"\b{re.escape(expression)}['’]s\b", "the", title, count=1, flags=re.IGNORECASE)
         pattern = rf"(?:,\s*)?\b{_DATE_LEAD_IN}{re.escape(expression)}(?![\w])(?P<comma>\s*,)?"
         # A date set off by commas leaves one comma behind: "near Ravenscar, on Saturday, the papers" keeps its pause.
         title = re.sub(pattern, lambda m: ", " if m.group("comma") else " ", title, count=1, flags=re.IGNORECASE)
     return title
+
+
+def _title(clause: str, expression: str) -> str:
+    """An event's title; a clause that is little more than its date ("the March 7 fire") keeps the date."""
+    title = make_title(clause, [expression])
+    if len(title.split()) >= _MIN_HAPPENING_WORDS:
+        return title
+    kept = make_title(re.sub(r"^\s*(?:after|before|since|following|over|from|until|by|of|in|on)\s+", "", clause,
+                             flags=re.IGNORECASE))
+    return kept if len(kept.split()) > len(title.split()) else title
 
 
 def make_title(text: str, expressions: Sequence[str] = ()) -> str:
@@ -369,6 +385,14 @@ def _relative_clauses(text: str, left: int, right: int, chosen: list[_Dated]) ->
     return [f"{subject} {match.group('aside')}", f"{subject} {text[match.end():right]}"]
 
 
+def _names_a_happening(text: str, expression: TimeExpression) -> bool:
+    """ "the March 7 fire", "Sunday's attack": the date is the happening's own, not a frame around the clause."""
+    if _POSSESSIVE_NOUN_AFTER.match(text, expression.end):
+        return True
+    return bool(_THE_BEFORE.search(text[max(0, expression.start - 6) : expression.start])
+                and _NOUN_AFTER_THE_DATE.match(text, expression.end))
+
+
 def _clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[str]:
     """A clause for each chosen date; a date whose clause says nothing else ("In 2009, ...") frames the
     sentence and is dropped from ``chosen``."""
@@ -378,7 +402,8 @@ def _clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[str
             return shared
         bounds = clause_bounds(text, left, right, [d.expression for d in chosen])
         empty = [index for index, (start, end) in enumerate(bounds)
-                 if len(_strip_dates(text[start:end], [chosen[index].expression.text]).split()) < _MIN_HAPPENING_WORDS]
+                 if len(_strip_dates(text[start:end], [chosen[index].expression.text]).split()) < _MIN_HAPPENING_WORDS
+                 and not _names_a_happening(text, chosen[index].expression)]
         if not empty:
             return [text[start:end] for start, end in bounds]
         del chosen[empty[0]]
@@ -427,6 +452,6 @@ def _event(document: Document, item: _Dated, sentence: str, clause: str, *, posi
         id=_event_id(document.id, expression.start, expression.value),
         start=expression.interval.start, end=expression.interval.end, value=expression.value,
         granularity=expression.granularity or Granularity.DAY, type=expression.type,
-        modifier=expression.modifier, title=make_title(clause_text, [display_text(expression.text)]),
+        modifier=expression.modifier, title=_title(clause_text, display_text(expression.text)),
         text=clause_text, reported_speech=reported, sources=[source],
     )
