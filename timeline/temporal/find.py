@@ -67,6 +67,8 @@ class Partial:
     """The weekday a range this weekday opens ends on ("from Tuesday to Thursday")."""
     range_end: bool = False
     """The day closes a range whose start the text gave just before ("from Monday to Friday")."""
+    range_same_year: bool = False
+    """The month closes a range ("from July through December"): in the start's year when it comes later in it."""
     after_that: bool = False
     """"Five days after that": counted from the date the text last named, and from nothing else."""
     looking_back: bool = False
