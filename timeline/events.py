@@ -67,7 +67,8 @@ _STAMP_CLOCK = re.compile(rf"\s*[;,|-]?\s*(?:\d{{4}}\s+)?(?:\d{{1,2}}:\d{{2}}\s*
                           rf"\s*(?:{_ZONE})?")
 # "May 10, 2010 20:07 UTC With BP's ...": a date and zoned clock opening a line stamp the text after it.
 _ZONED_CLOCK_END = re.compile(rf"{_HOUR_MINUTE}\s*{_ZONE}$")
-_LINE_DATE = re.compile(r"\s*(?:(?:[A-Z][a-z]{2,8}\.?\s*)?\d{1,2}(?:st|nd|rd|th)?\s*,?\s*\d{4}\s*)?")
+_LINE_DATE = re.compile(r"\s*(?:(?:[A-Z][a-z]{2,8}\.?\s*)?\d{1,2}(?:st|nd|rd|th)?\s*,?\s*\d{4}\s*"
+                        r"|(?:[A-Z][a-z]{2,8},?\s+)?\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*)?")  # "Friday 4 June 2010"
 # "7 November 2011 Last updated at 21:40 GMT", "7:51 PM | Report abuse": the date before a page's update line
 # or a comment's footer stamps it.
 _STAMP_AFTER = re.compile(r"\s*[,|–—-]?\s*(?:page\s+)?last\s+updated\b|\s*\|\s*report\s+abuse\b", re.IGNORECASE)
