@@ -233,3 +233,12 @@ def test_a_date_that_names_a_happening_is_an_event_of_its_own(text: str, day: da
     events = {e.start: e for e in events_of(text)}
     assert set(events) == {date(2024, 3, 11), day}
     assert events[day].title == title
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("In 2023, sales fell, and in 2024 they rose.", "In 2023, sales fell", "in 2024 they rose."),
+    ("Next year, the council plans to rebuild the pier, opening it by 2027.",
+     "Next year, the council plans to rebuild the pier", "opening it by 2027."),
+])
+def test_a_date_opening_the_sentence_keeps_the_words_up_to_the_next_pause(text: str, first: str, second: str) -> None:
+    assert [e.text for e in sorted(events_of(text), key=lambda e: e.start)] == [first, second]

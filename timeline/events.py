@@ -80,6 +80,7 @@ _LEADING_FURNITURE = re.compile(
     r"(?:\s*,?\s*(?:[A-Z][a-z]+day\s*,?\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s+\d{1,2}:\d{2}\s+UK)?)?"
     r"(?:\s+Help\b)?)\s*")
 _MIN_CLAUSE_WORDS = 3
+_WORDS_OUTSIDE = re.compile(r"\b(?:on|in|at|by|during|since|from|until|of|the|last|this|next)\b|[^\w\s]", re.IGNORECASE)
 # A subject, an aside of its own set off by commas, and the rest of the sentence that it is the subject of.
 _RELATIVE_ASIDE = re.compile(r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?),\s+(?:which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+"
                              r"(?=[a-z])")
@@ -274,7 +275,12 @@ def clause_bounds(text: str, left: int, right: int, anchors: Sequence[TimeExpres
         boundaries = list(_CLAUSE_BOUNDARY.finditer(text, earlier.end, later.start))
         if not boundaries:
             continue
-        ends[index] = boundaries[0].start()
+        # "In 2023, sales fell, and in 2024 they rose": the first boundary that leaves the earlier date words
+        # of its own ends its clause ("In 2023, sales fell"), else the first one
+        first = next((b for b in boundaries if len(_WORDS_OUTSIDE.sub(" ", text[starts[index]:earlier.start]
+                                                                     + text[earlier.end:b.start()]).split())
+                      >= _MIN_HAPPENING_WORDS), boundaries[0])
+        ends[index] = first.start()
         starts[index + 1] = boundaries[-1].end()
     return list(zip(starts, ends))
 
@@ -395,8 +401,9 @@ def _names_a_happening(text: str, expression: TimeExpression) -> bool:
 
 
 def _clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[str]:
-    """A clause for each chosen date; a date whose clause says nothing else ("In 2009, ...") frames the
-    sentence and is dropped from ``chosen``."""
+    """A clause for each chosen date. A date whose clause says nothing else either opens the sentence and
+    shares it ("Next year, ... by 2027"), or is dropped from ``chosen`` ("from 14:10 until 15:30 yesterday");
+    a frame that holds a finer date ("In 2009, ... on 24 April") is gone already."""
     while len(chosen) > 1:
         shared = _relative_clauses(text, left, right, chosen)
         if shared is not None:
@@ -407,7 +414,11 @@ def _clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[str
                  and not _names_a_happening(text, chosen[index].expression)]
         if not empty:
             return [text[start:end] for start, end in bounds]
-        del chosen[empty[0]]
+        if empty == [0] and not text[left : chosen[0].expression.start].strip(" \t\"“'‘(").split()[1:]:
+            # "Next year, Veltra plans to expand, adding 300 jobs by 2027": a date that opens the sentence (and
+            # holds none of the others) is when the whole sentence happens; the dates share the sentence.
+            return [text[left:right]] * len(chosen)
+        del chosen[empty[0]]  # "from about 14:10 until 15:30 yesterday": a range's start says nothing more
     return [text[left:right]]
 
 
