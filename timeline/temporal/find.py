@@ -408,6 +408,15 @@ _SHIFT_WINDOW = 60
 """Characters before a date searched for words that count from it."""
 
 
+_ENTRY_AFTER = re.compile(r"[ \t]*(?:[:|–—]|-(?=\s))")
+
+
+def _opens_entry(text: str, start: int, end: int) -> bool:
+    """Whether a clock opens its line and a colon or a dash follows it: the stamp of a live page's entry."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _ENTRY_AFTER.match(text, end) is not None
+
+
 def _blank(text: str, mentions: list[Mention]) -> str:
     """``text`` with the words of every mention replaced by spaces (offsets kept)."""
     pieces, position = [], 0
@@ -637,4 +646,6 @@ class Finder:
         blanked = _blank(text, mentions)
         for mention in mentions:
             mention.tense, mention.sentence = self.tense(text, mention.start, mention.end, cues=blanked)
+            if mention.partial.kind == "clock" and _opens_entry(text, mention.start, mention.end):
+                mention.partial.base = "anchor"  # "3.55 pm: Hayward says ...": a live page's entry, written that day
         return mentions

@@ -699,7 +699,7 @@ def resolve_period(p: Partial, m: Mention, ref: Reference) -> Resolved:
 
 
 def resolve_clock(p: Partial, m: Mention, ref: Reference) -> Resolved:
-    day_ref, basis = ref.day("narrative")
+    day_ref, basis = ref.day(p.base or "narrative")
     clock = f"T{p.hour or 0:02d}:{p.minute or 0:02d}"
     if day_ref is None:
         return Resolved(f"XXXX-XX-XX{clock}", Granularity.MINUTE, basis="unanchored", modifier=p.mod)
