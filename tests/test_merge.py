@@ -199,6 +199,9 @@ def test_since_and_until_take_a_day_a_month_or_a_year(tmp_path: Path, capsys: py
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--since", "yesterday"], "--since: not a date: 'yesterday'"),
+    (["--since", "3 days ago"], "--since: not a date: '3 days ago'"),
+    (["--until", "03/2024"], "--until: not a date: '03/2024'"),
+    (["--until", "2024-13"], "--until: not a date: '2024-13' (no month 13)"),
     (["--since", "2024-04-01", "--until", "2024-03-01"], "--since 2024-04-01 is after --until 2024-03-01"),
 ])
 def test_a_relative_or_reversed_range_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -222,6 +225,14 @@ def test_a_thread_saved_in_the_range_is_kept_by_its_retrieval_time(tmp_path: Pat
     settings = timeline.Settings(since=date(2024, 4, 1), until=date(2024, 4, 30))
     result = timeline.build([thread], settings, write=False).timeline
     assert result.documents == [str(thread)] and [e.start for e in result.events] == [date(2024, 4, 1)]
+
+
+def test_an_article_known_only_by_when_it_was_saved_is_not_taken_as_published_then(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The ferry sank on Monday, the coastguard said.\n", encoding="utf-8")
+    article.with_name("article.txt.meta.json").write_text('{"retrieved": "2024-04-03T12:00"}', encoding="utf-8")
+    settings = timeline.Settings(since=date(2024, 4, 1), until=date(2024, 4, 30))
+    assert timeline.build([article], settings, write=False).timeline.documents == []
 
 
 def test_cli_summary_flags_keep_the_json_fields(tmp_path: Path) -> None:

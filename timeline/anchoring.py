@@ -617,7 +617,7 @@ def _is_boilerplate(line: str) -> bool:
 
 # A press release's or a blog's closing matter, on a line of its own: "About Veltra Energy", "About the author",
 # "Forward-looking statements", "Media contact:", "###". What follows describes the issuer, not the news.
-_TRAILER_HEADING = re.compile(r"[ \t]*(?:About[ \t]+(?:the[ \t]+author|[A-Z][\w&.,'’-]*(?:[ \t]+[\w&.,'’-]+){0,6})|"
+_TRAILER_HEADING = re.compile(r"[ \t]*(?:About[ \t]+(?:the[ \t]+author|[A-Z][\w&.'’]*(?:[ \t]+[\w&.'’]+){0,6})|"
                               r"(?i:forward[- ]looking[ \t]+statements?|(?:media|press|investor)[ \t]+contacts?:?|"
                               r"contacts?:|for[ \t]+more[ \t]+information:?)|#{3})(?<![.!?])[ \t]*$")
 _TRAILER_FROM = 1 / 3  # only past the first third of the body: an early "About ..." line is a heading of the story
@@ -628,7 +628,9 @@ def _trailer_start(document: Document) -> int | None:
     text, body = document.text, document.body_start
     earliest = body + int((len(text) - body) * _TRAILER_FROM)
     for start, end in _lines(text, earliest):
-        if start > earliest and text[start - 1] == "\n" and _TRAILER_HEADING.fullmatch(text, start, end):
+        # a heading of its own: a blank line before it and a line after it, not a wrapped line of a paragraph
+        blank_before = start > earliest and re.search(r"\n[ \t]*\n[ \t]*$", text[max(0, start - 80):start])
+        if blank_before and end < len(text) and _TRAILER_HEADING.fullmatch(text, start, end):
             return start
     return None
 
@@ -699,7 +701,11 @@ def _result_origin(text: str, start: int, end: int, prefix: re.Match[str] | None
     return {"outlet": lines[0].strip() or None, "url": url, "title": lines[2].strip() or None}
 
 
-_OUTLET_AFTER = re.compile(r"^(?P<title>.{8,}?)[ \t]+(?:[-–—|·]|::)[ \t]+(?P<outlet>[^-–—|·]{2,40})$")
+# the outlet a page title names last is a short name in title case ("La Dépêche Éco", "Midi Business"), not
+# the rest of a headline ("Oil spill - what we know so far")
+_OUTLET_AFTER = re.compile(r"^(?P<title>.{8,}?)[ \t]+(?:[-–—|·]|::)[ \t]+"
+                           r"(?P<outlet>[A-Z0-9À-ÖØ-Þ][\w.'’&]*(?:[ \t]+(?:[A-Z0-9À-ÖØ-Þ][\w.'’&]*|of|the|and|&|de|du|la|le))"
+                           r"{0,4})$")
 
 
 def _headline_and_outlet(line: str) -> tuple[str, str | None]:
@@ -709,8 +715,8 @@ def _headline_and_outlet(line: str) -> tuple[str, str | None]:
 
 
 def _domain(url: str) -> str | None:
-    match = re.match(r"https?://(?:www\.)?([^/]+)", url)
-    return match.group(1) if match else None
+    match = re.match(r"https?://(?:www\.)?(?P<host>[^/]+)", url)
+    return match.group("host") if match else None
 
 
 def _snippet_regions(document: Document, prefixes: list[re.Match[str]], anchor: Anchor | None,

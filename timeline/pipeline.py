@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from . import anchoring, events, merge, readers, render
-from .models import AnchorSource, Document, DocumentAnchors, Event, Segment, Skipped, TimeExpression, Timeline, Unanchored
+from .models import (AnchorSource, Document, DocumentAnchors, Event, Segment, SegmentKind, Skipped, TimeExpression,
+                     Timeline, Unanchored)
 from .errors import InputError, TimelineError
 from .settings import Settings
 from .temporal import AnchoredSpan, tag
@@ -82,10 +83,13 @@ def _single(documents: list[Document], path: str | Path) -> Document:
 def _in_range(document: Document, settings: Settings) -> bool:
     if settings.since is None and settings.until is None:
         return True
-    # The publication time as anchoring sees it: metadata, else a dateline or byline in the text; a page with
-    # none (a saved thread, a list of search results) by when it was saved, as its posts are counted from it.
+    # The publication time as anchoring sees it: metadata, else a dateline or byline in the text; a saved
+    # thread or list of search results with none, by when it was saved (its posts are counted from it).
     anchor = anchoring.document_anchor(document, settings)
-    if anchor is None or anchor.source == AnchorSource.COMMAND_LINE:
+    if anchor is None or anchor.source in (AnchorSource.COMMAND_LINE, AnchorSource.FILE_TIME):
+        return False
+    if anchor.field != "published" and not any(s.kind in (SegmentKind.POST, SegmentKind.SNIPPET)
+                                               for s in anchoring.segment(document, settings)):
         return False
     day = anchor.day
     return (settings.since is None or day >= settings.since) and (settings.until is None or day <= settings.until)

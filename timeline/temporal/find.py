@@ -69,6 +69,8 @@ class Partial:
     """The day closes a range whose start the text gave just before ("from Monday to Friday")."""
     range_same_year: bool = False
     """The month closes a range ("from July through December"): in the start's year when it comes later in it."""
+    range_start_month: int | None = None
+    """The month that opens that range, as the mention just before names it."""
     after_that: bool = False
     """"Five days after that": counted from the date the text last named, and from nothing else."""
     looking_back: bool = False
@@ -408,6 +410,23 @@ _SHIFT_WINDOW = 60
 """Characters before a date searched for words that count from it."""
 
 
+_RANGE_WORDS = re.compile(r"\s+(?:to|through|thru|till|until)\s+", re.IGNORECASE)
+
+
+def _link_month_ranges(text: str, mentions: list[Mention]) -> None:
+    """A month that closes a range ("from July through December") learns the month that opens it, which
+    must be the mention just before it; without one it is an ordinary month."""
+    for previous, mention in zip([None, *mentions], mentions):
+        if not mention.partial.range_same_year:
+            continue
+        opens = (previous is not None and previous.partial.kind == "calendar" and previous.partial.month is not None
+                 and previous.partial.day is None and _RANGE_WORDS.fullmatch(text, previous.end, mention.start))
+        if opens:
+            mention.partial.range_start_month = previous.partial.month
+        else:
+            mention.partial.range_same_year, mention.partial.base = False, None
+
+
 _ENTRY_AFTER = re.compile(r"[ \t]*(?:[:|–—]|-(?=\s))")
 
 
@@ -643,6 +662,7 @@ class Finder:
         mentions = self._count_from_dates(text, mentions)
         # The words of one time expression are no tense cue for another ("due to expire last Thursday, to
         # Nov. 6": the "last" belongs to "last Thursday"), so the tense is read with the others blanked out.
+        _link_month_ranges(text, mentions)
         blanked = _blank(text, mentions)
         for mention in mentions:
             mention.tense, mention.sentence = self.tense(text, mention.start, mention.end, cues=blanked)

@@ -259,7 +259,8 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
         # "28 December - 3 January 1919": the range began in the year before the one it ends in
         return p.year - (1 if crosses_new_year else 0), "absolute"
     focus = ref.focus or ref.narrative
-    if p.range_same_year and focus is not None and p.month is not None and p.month > focus.month:
+    if p.range_same_year and focus is not None and p.month is not None and focus.month == p.range_start_month \
+            and p.month > focus.month:
         return focus.year, "focus"  # "from July through December": December of July's year
     if p.base == "narrative" and focus is not None and not p.range_same_year:
         # "December-February": a range of months that ends in the next year
@@ -434,7 +435,8 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
     amount = int(p.amount) * (p.dir if p.dir is not None else 1)
     if p.after_that and basis not in ("narrative", "focus"):
         raise Unresolvable(m.text)  # "Two days after that he died", with no date before it: after nothing known
-    if p.base == "narrative" and basis == "anchor" and amount > 0 and m.tense == "past" and unit in ("D", "W"):
+    if p.base == "narrative" and basis == "anchor" and amount > 0 and m.tense == "past" and unit in ("D", "W") \
+            and not p.looking_back:
         # "brought the fire under control the next morning", with no date before it: the morning after
         # something the text never dated, not after the time of writing: found, but unanchored
         part = f"T{p.part}" if p.part else ""

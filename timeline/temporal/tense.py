@@ -32,11 +32,6 @@ _OPENING_AFTER_WORDS = 30
 the anniversary of ..., a bombing killed"), nothing before it governs it: the main verb follows, after a whole
 subject and any phrase set off by commas, however long."""
 _GOVERNOR_WORDS = 4
-# After "that" and a verb, what shows the verb is a relative clause's ("the well that exploded on April 20"),
-# not an adjective ("that revised offer").
-_CLAUSE_GOING_ON = frozenset(("on", "in", "at", "during", "last", "this", "early", "late", "after", "before", "by",
-                              "when", "earlier", "yesterday", "overnight"))
-_SAID_OPENERS = frozenset(("that", "it", "he", "she", "they", "we", "i"))  # what opens a saying's content
 _EXTENSION_WORDS = 12
 
 
@@ -96,6 +91,8 @@ class TenseGuesser:
         self.earliest_words = set(words["earliest_words"])
         self.arranging_verbs = set(words["arranging_verbs"])
         self.calling_verbs = frozenset(words["calling_verbs"])
+        self.clause_going_on = frozenset(words["clause_going_on"])
+        self.said_openers = frozenset(words["said_openers"])
         self.deadline_prepositions = set(words["deadline_prepositions"])
         self.extension_prepositions = set(words["extension_prepositions"])
         self.granting_verbs = set(words["granting_verbs"])
@@ -179,7 +176,7 @@ class TenseGuesser:
                 return FUTURE
         # "said in a statement on Monday that it would cut jobs", "... on Monday it will cut jobs": what
         # follows "that" or a new subject is what was said, so the saying before the mention governs it.
-        if after and after[0].lower() in _SAID_OPENERS:
+        if after and after[0].lower() in self.said_openers:
             for index in range(here - 1, max(-1, here - 1 - _BEFORE_WORDS), -1):
                 if tokens[index].lower() in self.reporting_verbs:
                     tense = self.cue(tokens, index, ahead_of_mention=True)
@@ -361,7 +358,7 @@ class TenseGuesser:
         if word in self.prospective_participles or self._participle(word) and not named:
             # A capitalised word inside the sentence is part of a name ("the Association of Retired Employees").
             auxiliary = self._auxiliary(tokens, index)
-            relative = auxiliary == "that" and (following == "<mention>" or following in _CLAUSE_GOING_ON)
+            relative = auxiliary == "that" and (following == "<mention>" or following in self.clause_going_on)
             if auxiliary in self.determiners and word not in self.prospective_participles and not relative:
                 return None  # "on a still unspecified date", "the revised offer": an adjective, no tense
             if auxiliary in self.future_auxiliaries or auxiliary == "will":
