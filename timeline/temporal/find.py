@@ -71,6 +71,9 @@ class Partial:
     """The month closes a range ("from July through December"): in the start's year when it comes later in it."""
     range_start_month: int | None = None
     """The month that opens that range, as the mention just before names it."""
+    stamp: bool = False
+    """The time of writing, whatever the text says around it: a wire dateline ("May 12 (Reuters) -"), a live
+    page's entry ("3.55 pm: ...")."""
     after_that: bool = False
     """"Five days after that": counted from the date the text last named, and from nothing else."""
     looking_back: bool = False
@@ -240,7 +243,9 @@ class Normaliser:
     def _calendar(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if "month" in g:
             month = g["month"]
-            p.month = int(month) if month.isdigit() else self.word_of(self.months, month)
+            # "the 17th march 1881": with its day and its year a lower-case "march" is no verb
+            whole = "day" in g and "year" in g
+            p.month = int(month) if month.isdigit() else self.word_of(self.months, month, capitalised=not whole)
             if not 1 <= p.month <= 12:
                 raise _Reject(month)
             if "range_end_month" in g:
@@ -427,6 +432,7 @@ def _link_month_ranges(text: str, mentions: list[Mention]) -> None:
             mention.partial.range_same_year, mention.partial.base = False, None
 
 
+_WIRE_AFTER = re.compile(r"\s*(?:\(|-LRB-\s*)(?:Reuters|AP|AFP|Bloomberg|UPI|PA|Xinhua)\s*(?:\)|-RRB-)\s*(?:[-–—]|--)")
 _ENTRY_AFTER = re.compile(r"[ \t]*(?:[:|–—]|-(?=\s))")
 
 
@@ -666,6 +672,7 @@ class Finder:
         blanked = _blank(text, mentions)
         for mention in mentions:
             mention.tense, mention.sentence = self.tense(text, mention.start, mention.end, cues=blanked)
-            if mention.partial.kind == "clock" and _opens_entry(text, mention.start, mention.end):
-                mention.partial.base = "anchor"  # "3.55 pm: Hayward says ...": a live page's entry, written that day
+            if mention.partial.kind == "clock" and _opens_entry(text, mention.start, mention.end) \
+                    or mention.partial.kind == "calendar" and _WIRE_AFTER.match(text, mention.end):
+                mention.partial.stamp = True  # "3.55 pm: Hayward says ...", "May 12 (Reuters) -": when written
         return mentions

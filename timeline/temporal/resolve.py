@@ -276,7 +276,7 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
     if p.dir is not None:
         return _relative_month_year(p.month, p.dir, day_ref), basis
     past_year_ahead = m.tense == "future" and ref.sentence_year is not None and ref.sentence_year[1] < day_ref.year
-    if ref.sentence_year is not None and ref.sentence_year[0] == m.sentence and not past_year_ahead:
+    if ref.sentence_year is not None and ref.sentence_year[0] == m.sentence and not past_year_ahead and not p.stamp:
         # "Last year's festival opened late, on July 22": the sentence already named the year. Not
         # so for what lies ahead ("invited in July 1997, they will join on March 12"): no past year.
         return ref.sentence_year[1], "sentence"
@@ -701,7 +701,7 @@ def resolve_period(p: Partial, m: Mention, ref: Reference) -> Resolved:
 
 
 def resolve_clock(p: Partial, m: Mention, ref: Reference) -> Resolved:
-    day_ref, basis = ref.day(p.base or "narrative")
+    day_ref, basis = ref.day("anchor" if p.stamp else "narrative")
     clock = f"T{p.hour or 0:02d}:{p.minute or 0:02d}"
     if day_ref is None:
         return Resolved(f"XXXX-XX-XX{clock}", Granularity.MINUTE, basis="unanchored", modifier=p.mod)
