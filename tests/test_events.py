@@ -237,8 +237,20 @@ def test_a_date_that_names_a_happening_is_an_event_of_its_own(text: str, day: da
 
 @pytest.mark.parametrize(("text", "first", "second"), [
     ("In 2023, sales fell, and in 2024 they rose.", "In 2023, sales fell", "in 2024 they rose."),
-    ("Next year, the council plans to rebuild the pier, opening it by 2027.",
-     "Next year, the council plans to rebuild the pier", "opening it by 2027."),
+    ("In 2023, despite the strike, sales fell, and in 2024 they rose.", "In 2023, despite the strike, sales fell",
+     "in 2024 they rose."),
 ])
-def test_a_date_opening_the_sentence_keeps_the_words_up_to_the_next_pause(text: str, first: str, second: str) -> None:
+def test_a_date_opening_the_sentence_keeps_its_clause_up_to_the_joining_word(text: str, first: str,
+                                                                              second: str) -> None:
     assert [e.text for e in sorted(events_of(text), key=lambda e: e.start)] == [first, second]
+
+
+def test_a_date_opening_the_sentence_with_nothing_of_its_own_shares_the_sentence() -> None:
+    text = "Next year, the council plans to rebuild the pier, opening it by 2027."
+    events = sorted(events_of(text), key=lambda e: e.start)
+    assert [(e.value, e.text) for e in events] == [("2025", text), ("2027", text)]
+
+
+def test_a_range_start_that_opens_the_sentence_is_no_event_of_its_own() -> None:
+    events = events_of("From Monday until Wednesday, the coast road was closed.", published=datetime(2024, 3, 14))
+    assert [e.value for e in events] == ["2024-03-13"]

@@ -167,8 +167,10 @@ def test_a_wire_release_dateline_names_its_wire_between_slashes() -> None:
         'published 2025-05-20 (dateline "TOULOUSE, France, May 20, 2025 /PRNewswire/ --")'
 
 
-def test_a_press_release_about_section_is_no_event() -> None:
-    events = build_timeline([Document(id="release.txt", text=PRESS_RELEASE)], Settings()).events
+@pytest.mark.parametrize("heading", ["About Veltra Energy", "About Rolls-Royce"])
+def test_a_press_release_about_section_is_no_event(heading: str) -> None:
+    text = PRESS_RELEASE.replace("About Veltra Energy", heading)
+    events = build_timeline([Document(id="release.txt", text=text)], Settings()).events
     assert {e.value for e in events} == {"2025-05-20", "2025-06-02", "2025"}
     assert not any("founded" in e.text for e in events)
 

@@ -80,6 +80,7 @@ _LEADING_FURNITURE = re.compile(
     r"(?:\s*,?\s*(?:[A-Z][a-z]+day\s*,?\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s+\d{1,2}:\d{2}\s+UK)?)?"
     r"(?:\s+Help\b)?)\s*")
 _MIN_CLAUSE_WORDS = 3
+_JOINING = re.compile(r";|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 _WORDS_OUTSIDE = re.compile(r"\b(?:on|in|at|by|during|since|from|until|of|the|last|this|next)\b|[^\w\s]", re.IGNORECASE)
 # A subject, an aside of its own set off by commas, and the rest of the sentence that it is the subject of.
 _RELATIVE_ASIDE = re.compile(r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?),\s+(?:which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+"
@@ -275,11 +276,13 @@ def clause_bounds(text: str, left: int, right: int, anchors: Sequence[TimeExpres
         boundaries = list(_CLAUSE_BOUNDARY.finditer(text, earlier.end, later.start))
         if not boundaries:
             continue
-        # "In 2023, sales fell, and in 2024 they rose": the first boundary that leaves the earlier date words
-        # of its own ends its clause ("In 2023, sales fell"), else the first one
-        first = next((b for b in boundaries if len(_WORDS_OUTSIDE.sub(" ", text[starts[index]:earlier.start]
-                                                                     + text[earlier.end:b.start()]).split())
-                      >= _MIN_HAPPENING_WORDS), boundaries[0])
+        # "In 2023, despite the strike, sales fell, and in 2024 they rose": a boundary that joins two clauses
+        # (and, but, while, a semicolon) and leaves the earlier date words of its own ends its clause ("In 2023,
+        # despite the strike, sales fell"); else the first boundary
+        first = next((b for b in boundaries if _JOINING.search(b.group())
+                      and len(_WORDS_OUTSIDE.sub(" ", text[starts[index]:earlier.start]
+                                                 + text[earlier.end:b.start()]).split()) >= _MIN_HAPPENING_WORDS),
+                     boundaries[0])
         ends[index] = first.start()
         starts[index + 1] = boundaries[-1].end()
     return list(zip(starts, ends))
@@ -414,7 +417,9 @@ def _clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[str
                  and not _names_a_happening(text, chosen[index].expression)]
         if not empty:
             return [text[start:end] for start, end in bounds]
-        if empty == [0] and not text[left : chosen[0].expression.start].strip(" \t\"“'‘(").split()[1:]:
+        opening = chosen[0].expression
+        if empty == [0] and not text[left : opening.start].strip(" \t\"“'‘(").split()[1:] \
+                and re.match(r"\s*,", text[opening.end:]):  # a pause after it: "From Monday until ..." is a range
             # "Next year, Veltra plans to expand, adding 300 jobs by 2027": a date that opens the sentence (and
             # holds none of the others) is when the whole sentence happens; the dates share the sentence.
             return [text[left:right]] * len(chosen)

@@ -88,7 +88,7 @@ def _in_range(document: Document, settings: Settings) -> bool:
     anchor = anchoring.document_anchor(document, settings)
     if anchor is None or anchor.source in (AnchorSource.COMMAND_LINE, AnchorSource.FILE_TIME):
         return False
-    if anchor.field != "published" and not any(s.kind in (SegmentKind.POST, SegmentKind.SNIPPET)
+    if anchor.field == "retrieved" and not any(s.kind in (SegmentKind.POST, SegmentKind.SNIPPET)
                                                for s in anchoring.segment(document, settings)):
         return False
     day = anchor.day

@@ -9,7 +9,7 @@ from datetime import date
 from html import escape
 
 from ..models import Event, Granularity, Timeline
-from .spec import contents_line
+from .spec import contents_line, readable_date
 
 
 def to_json(timeline: Timeline) -> str:
@@ -41,7 +41,8 @@ def to_markdown(timeline: Timeline, *, title: str = "Timeline") -> str:
     lines = [f"# {title}", ""]
     current = None
     for event in timeline.events:
-        heading = event.value if event.start != event.end else event.start.isoformat()
+        # days (with their times) under the day; coarser dates as a reader says them ("week of 17 Feb 2026")
+        heading = readable_date(event) if event.start != event.end else event.start.isoformat()
         if heading != current:
             lines += ["", f"## {heading}", ""]
             current = heading
@@ -58,7 +59,16 @@ def to_markdown(timeline: Timeline, *, title: str = "Timeline") -> str:
                                                 in zip(conflict.sources, conflict.source_values) if given == value))
                 sides.append(f"{value} ({names})" if names else value)
             lines.append(f"- {conflict.title}: {' vs '.join(sides)}")
+    if timeline.unanchored:
+        lines += ["", "## Found but not dated", ""]
+        for item in timeline.unanchored[:_MAX_UNANCHORED_LINES]:
+            lines.append(f"- “{item.expression}” in {item.document} ({item.reason}): {item.sentence}")
+        if len(timeline.unanchored) > _MAX_UNANCHORED_LINES:
+            lines.append(f"- … and {len(timeline.unanchored) - _MAX_UNANCHORED_LINES} more (see timeline.json)")
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
+
+
+_MAX_UNANCHORED_LINES = 50
 
 
 # TimelineJS dates may leave out the day or the month: a value known to the month is given to the month,
@@ -86,7 +96,7 @@ def _timelinejs_slide(event: Event) -> dict:
         "start_date": _timelinejs_date(event.start, event.granularity),
         "text": {"headline": escape(event.title),
                  "text": f"<p>{escape(event.text)}</p>{warning}<p><small>{count}: {cited}</small></p>"},
-        "display_date": event.value if event.start != event.end else event.start.isoformat(),
+        "display_date": readable_date(event),
     }
     end = _timelinejs_date(event.end, event.granularity)
     if end != slide["start_date"]:

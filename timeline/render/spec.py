@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -89,6 +90,47 @@ def _wrap(line: str, width: int = 110) -> str:
             current = f"{current} {word}" if current else word
     out.append(current)
     return "<br>".join(out)
+
+
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime", "MI": "midday"}
+_MODIFIERS = {"START": "early", "MID": "mid", "END": "late", "BEFORE": "before", "AFTER": "after",
+              "ON_OR_BEFORE": "by", "ON_OR_AFTER": "from", "APPROX": "about"}
+
+
+def _day_text(day: date) -> str:
+    return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+def readable_date(event: Event) -> str:
+    """An event's date as a reader says it: "October 2024", "week of 17 Feb 2026", "summer 2025", "Q2 2026",
+    "the 1980s"; a day stays in ISO form (it sorts and reads), a part of a day or a clock time after it."""
+    value, start, end, grain = event.value, event.start, event.end, event.granularity
+    text = value
+    if grain in (Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE):
+        text = start.isoformat()
+        part = re.search(r"T(?P<part>MO|AF|EV|NI|DT|MI)$", value)
+        clock = re.search(r"T(?P<clock>\d{2}:\d{2})", value)
+        text += f" {_PARTS[part['part']]}" if part else f" {clock['clock']}" if clock else ""
+    elif grain == Granularity.WEEKEND:
+        text = f"weekend of {start.day}–{_day_text(end)}" if start.month == end.month else \
+            f"weekend of {_day_text(start)} – {_day_text(end)}"
+    elif grain == Granularity.WEEK:
+        text = f"week of {_day_text(start)}"
+    elif grain == Granularity.MONTH:
+        text = f"{start.strftime('%B')} {start.year}"
+    elif grain == Granularity.SEASON and value[-2:] in _SEASONS:
+        text = f"{_SEASONS[value[-2:]]} {value[:4]}"
+    elif grain == Granularity.QUARTER:
+        text = f"{value[-2:]} {value[:4]}"
+    elif grain == Granularity.HALF:
+        text = f"{'first' if value.endswith('H1') else 'second'} half of {value[:4]}"
+    elif grain == Granularity.DECADE:
+        text = f"the {start.year}s"
+    elif grain == Granularity.CENTURY:
+        text = f"the {start.year // 100 * 100}s" if start.year >= 100 else value
+    modifier = _MODIFIERS.get(event.modifier or "")
+    return f"{modifier} {text}" if modifier else text
 
 
 def build_spec(timeline: Timeline) -> list[Row]:

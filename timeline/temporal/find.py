@@ -436,6 +436,27 @@ _WIRE_AFTER = re.compile(r"\s*(?:\(|-LRB-\s*)(?:Reuters|AP|AFP|Bloomberg|UPI|PA|
 _ENTRY_AFTER = re.compile(r"[ \t]*(?:[:|–—]|-(?=\s))")
 
 
+_HEADING_CHARS = 80
+_ENTRY_LINE = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?:[:|–—]|-(?=\s))", re.IGNORECASE)
+
+
+def _under_dated_heading(text: str, start: int, mentions: list[Mention]) -> bool:
+    """Whether the line before names a date and reads as a heading (short, or ending in a colon): "How the
+    attack unfolded on Friday:" / "1.40pm: A gunman enters ..." tells that Friday hour by hour."""
+    line_start = text.rfind("\n", 0, start) + 1
+    while line_start > 0:
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        previous = text[previous_start:line_start].strip()
+        if not _ENTRY_LINE.match(previous):  # the entries before it ("1.40pm: ...") belong to the same heading
+            break
+        line_start = previous_start
+    else:
+        return False
+    if not previous or not (len(previous) <= _HEADING_CHARS or previous.endswith(":")):
+        return False
+    return any(previous_start <= m.start < line_start and m.partial.kind != "clock" for m in mentions)
+
+
 def _opens_entry(text: str, start: int, end: int) -> bool:
     """Whether a clock opens its line and a colon or a dash follows it: the stamp of a live page's entry."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -673,6 +694,7 @@ class Finder:
         for mention in mentions:
             mention.tense, mention.sentence = self.tense(text, mention.start, mention.end, cues=blanked)
             if mention.partial.kind == "clock" and _opens_entry(text, mention.start, mention.end) \
+                    and not _under_dated_heading(text, mention.start, mentions) \
                     or mention.partial.kind == "calendar" and _WIRE_AFTER.match(text, mention.end):
                 mention.partial.stamp = True  # "3.55 pm: Hayward says ...", "May 12 (Reuters) -": when written
         return mentions

@@ -91,6 +91,7 @@ class TenseGuesser:
         self.earliest_words = set(words["earliest_words"])
         self.arranging_verbs = set(words["arranging_verbs"])
         self.calling_verbs = frozenset(words["calling_verbs"])
+        self.result_nouns = frozenset(words["result_nouns"])
         self.clause_going_on = frozenset(words["clause_going_on"])
         self.said_openers = frozenset(words["said_openers"])
         self.deadline_prepositions = set(words["deadline_prepositions"])
@@ -198,12 +199,13 @@ class TenseGuesser:
                         return tense
         return reported or PRESENT
 
-    @staticmethod
-    def _called_for(tokens: list[str]) -> bool:
-        """Whether "for" stands right before the mention: "called a strike for May 1" names what it was called
-        for, which lies ahead ("called a strike on May 1" may tell when it was called)."""
+    def _called_for(self, tokens: list[str]) -> bool:
+        """Whether "for" stands right before the mention, after no result: "called a strike for May 1" names what
+        it was called for, which lies ahead ("called a strike on May 1" may tell when it was called, "booked a
+        loss for February" what was done)."""
         here = tokens.index("<mention>")
-        return here > 0 and tokens[here - 1].lower() == "for"
+        return here > 0 and tokens[here - 1].lower() == "for" and not any(
+            token.lower() in self.result_nouns for token in tokens[max(0, here - 5) : here])
 
     def _told_after(self, tokens: list[str], here: int) -> bool:
         """Whether a past-tense verb follows the mention: the sentence tells what happened then."""
