@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from inputs_support import MIXED, analysed
 
-from timeline import AnchorSource, SegmentKind, Settings
+from timeline import AnchorSource, Document, SegmentKind, Settings
 from timeline.anchoring import normalised_stamp
 from timeline.pipeline import build_timeline
 from timeline.readers import read_file
@@ -273,3 +275,14 @@ def test_handle_and_age_lines_are_headers_and_the_page_under_an_update_line_keep
     page = video_comments.segment_at("It says the")
     assert page.kind == SegmentKind.ARTICLE
     assert page.anchor.description == "published 2024-10-12 (sidecar)"  # not "Updated 3 days ago" as a post
+
+
+def test_a_lemmy_handle_with_its_instance_and_age_is_a_post_header() -> None:
+    text = ("Millbrook outage: what we know\nsubmitted 4 days ago by civicwatch to c/news\n\n"
+            "civicwatch@lemmy.world 4 days ago\nThe FBI joined the investigation last Thursday.\n\n"
+            "packetloss@feddit.de 2 days ago\nThe ransom demand was lowered on Monday.\n")
+    document = Document(id="thread.txt", text=text, retrieved=datetime(2026, 3, 7, 12),
+                        retrieved_from=AnchorSource.SIDECAR)
+    events = build_timeline([document], Settings()).events
+    assert not any("lemmy.world" in e.text or "feddit" in e.text for e in events)
+    assert {e.value for e in events} == {"2026-02-26", "2026-03-02"}

@@ -149,6 +149,8 @@ def test_keywords_match_whole_words_and_their_inflections() -> None:
     assert mentions_keyword("Oil spills reached the coast", ["spill"])
     assert mentions_keyword("BP's well", ["bp"])
     assert not mentions_keyword("The soil was wet", ["oil"])
+    assert mentions_keyword("The board voted 6-3", ["vote"]) and mentions_keyword("Voting starts", ["vote"])
+    assert not mentions_keyword("She is devoted to it", ["vote"]) and not mentions_keyword("Flue gas", ["flu"])
 
 
 def test_a_document_listing_many_dates_lends_each_less_weight() -> None:

@@ -439,11 +439,12 @@ LINE_HEADERS: dict[str, re.Pattern[str]] = {
     "hacker_news_comment": re.compile(
         rf"^[ \t]*[\w-]{{2,15}}[ \t]+(?P<stamp>{RELATIVE_STAMP}|{_HN_ABSOLUTE})[ \t]*"
         rf"(?:\|[ \t]*{_HN_LINKS}\b[^\n]*|\[[–\-]\])[ \t]*$"),
-    # YouTube and bare comment lists: "@carol_k 5 hours ago", "carol 5h ago (edited)": a line of only a handle
+    # YouTube, Lemmy and bare comment lists: "@carol_k 5 hours ago", "civicwatch@lemmy.world 4 days ago",
+    # "carol 5h ago (edited)": a line of only a handle
     # and a relative stamp. Words that open an article's own stamp ("Updated 5 hours ago") are no handle.
     "handle_and_age": re.compile(
         rf"^[ \t]*(?!(?i:updated|published|posted|edited|modified|submitted|added|created|uploaded|streamed|"
-        rf"premiered|live|last|about)\b)@?[\w.-]{{2,30}}[ \t]+(?P<stamp>{RELATIVE_STAMP})"
+        rf"premiered|live|last|about)\b)@?[\w.-]{{2,30}}(?:@[\w.-]{{2,40}})?[ \t]+(?P<stamp>{RELATIVE_STAMP})"
         rf"(?:[ \t]*\((?i:edited)\))?[ \t]*$"),
     # forums and blogs: "Posted on 3 April 2022 at 09:14 by Maureen_G", "Posted by hedgehog on April 9, 2022",
     # "« Reply #3 on: January 8, 2023, 02:14:09 PM »"

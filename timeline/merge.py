@@ -324,9 +324,19 @@ _KEYWORD_SUFFIX = r"(?:s|es|ed|ing|er|ers|'s|’s)?"
 
 
 def mentions_keyword(text: str, keywords: Sequence[str]) -> bool:
-    """True when a keyword occurs as a word (or an inflection of one) in the text."""
-    return any(re.search(rf"(?<![^\W_]){re.escape(k.lower())}{_KEYWORD_SUFFIX}(?![^\W_])", text.lower())
-               for k in keywords if k)
+    """True when a keyword occurs as a word (or an inflection of one: "vote" finds "voted", "spill" "spills")
+    in the text."""
+    lowered = text.lower()
+    return any(re.search(rf"(?<![^\W_]){_keyword_pattern(k.lower())}(?![^\W_])", lowered) for k in keywords if k)
+
+
+def _keyword_pattern(keyword: str) -> str:
+    """A keyword and its inflections; one ending in a silent e drops it before -ed and -ing ("vote": "voted",
+    "voting")."""
+    if keyword.endswith("e") and len(keyword) > 3:
+        root = re.escape(keyword[:-1])
+        return rf"{root}(?:e(?:s|d|r|rs|'s|’s)?|ing)"
+    return rf"{re.escape(keyword)}{_KEYWORD_SUFFIX}"
 
 
 def date_scores(events: Sequence[Event]) -> dict[tuple[date, date], float]:

@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import InputError, TimelineError
 from ..models import AnchorSource, Document, Skipped
 from ..settings import Settings
-from .metadata import metadata_fields
+from .metadata import metadata_fields, parse_datetime
 from .result import ReadResult
 from .text import file_modified
 
@@ -55,11 +55,16 @@ def _lookup(record: Mapping[str, Any], name: str) -> Any:
 
 
 def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+    return _named_first(record, names)[1]
+
+
+def _named_first(record: Mapping[str, Any], names: tuple[str, ...]) -> tuple[str | None, Any]:
+    """The first of the fields that holds a value, and its name."""
     for name in names:
         value = _lookup(record, name)
         if value is not None and value != "":
-            return value
-    return None
+            return name, value
+    return None, None
 
 
 def record_document(record: Mapping[str, Any], *, doc_id: str, path: Path, sidecar: dict[str, Any],
@@ -69,7 +74,12 @@ def record_document(record: Mapping[str, Any], *, doc_id: str, path: Path, sidec
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"no text (looked for the field{'s' if len(fields['text']) > 1 else ''} "
                          f"{', '.join(fields['text'])})", path=path)
-    values = {role: _first(record, names) for role, names in fields.items() if role != "text"}
+    found = {role: _named_first(record, names) for role, names in fields.items() if role != "text"}
+    for role in ("published", "retrieved"):
+        name, value = found.get(role, (None, None))
+        if name is not None:
+            parse_datetime(value, path=path, key=name)  # a bad date is named by the field it came from
+    values = {role: value for role, (_, value) in found.items()}
     metadata = metadata_fields(sidecar, AnchorSource.SIDECAR, path=sidecar.get("__path__", path)) if sidecar else {}
     metadata.update(metadata_fields({k: v for k, v in values.items() if v is not None}, AnchorSource.RECORD, path=path))
     return Document(id=doc_id, path=str(path), text=text.replace("\r\n", "\n"), kind="record", modified=modified,
