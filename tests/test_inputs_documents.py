@@ -287,3 +287,30 @@ def test_command_line_retrieved_is_trusted_over_file_times(tmp_path) -> None:
     shutil.copy(MIXED / "unanchored" / "meeting-notes.txt", copy)
     notes = analysed(copy, Settings(file_times=True, retrieved=datetime(2024, 1, 10)))
     assert notes.at("yesterday").value == "2024-01-09"
+
+
+UPDATED_NOTE = """---
+date: 2026-02-26
+title: Ransomware notes
+---
+The water authority was hit by ransomware on Monday.
+
+## Update, March 3
+
+Board approved the ransom negotiation two days ago.
+
+**UPDATE (10 March 2026):**
+
+The customer portal came back last Wednesday.
+"""
+
+
+def test_a_dated_update_heading_anchors_its_section_at_its_own_day(tmp_path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(UPDATED_NOTE, encoding="utf-8")
+    timeline = build_timeline(read_file(path).documents, Settings())
+    assert {e.value for e in timeline.events} == {"2026-02-23", "2026-03-01", "2026-03-04"}
+    assert not any("Update" in e.text or "UPDATE" in e.text for e in timeline.events)
+    sections = [s.anchor.description for s in timeline.anchoring[0].segments if s.kind == SegmentKind.ARTICLE]
+    assert sections[1].startswith('updated 2026-03-03 (heading "## Update, March 3", the year from published')
+    assert sections[2] == 'updated 2026-03-10 (heading "**UPDATE (10 March 2026):**")'

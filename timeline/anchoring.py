@@ -772,7 +772,58 @@ def _regions(document: Document, settings: Settings) -> list[_Region]:
     regions = [_Region(line.start, line.end, SegmentKind.POST_HEADER, retrieval or anchor, line.kind)
                for line in front]
     headers = thread_headers(document, retrieval, [(line.start, line.end) for line in front])
-    return regions + _thread_regions(document, headers, anchor, retrieval)
+    return regions + [part for region in _thread_regions(document, headers, anchor, retrieval)
+                      for part in _update_sections(document, region)]
+
+
+# A section a story or a note adds later, under a heading of its own that dates it: "## Update, March 3",
+# "UPDATE (14 March 2025):", "**Updated 3 March**".
+_UPDATE_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?i:update[d]?)(?:[ \t]*\d{1,2})?[ \t]*[,:(—–-]?[ \t]*"
+    r"(?P<stamp>(?P<month>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?[ \t]+(?P<year>\d{4}))?"
+    r"|(?P<day_2>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month_2>[A-Z][a-z]{2,8})\.?(?:,?[ \t]+(?P<year_2>\d{4}))?)"
+    r"[ \t]*\)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*:?[ \t]*$", re.MULTILINE)
+_MONTHS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for name in names}
+
+
+def _update_anchor(match: re.Match[str], anchor: Anchor | None) -> Anchor | None:
+    """The day an update heading names; without a year, the first such day on or after the story's own."""
+    month = _MONTHS.get((match["month"] or match["month_2"]).lower())
+    day, year = int(match["day"] or match["day_2"]), match["year"] or match["year_2"]
+    if month is None or (year is None and anchor is None):
+        return None
+    try:
+        if year is not None:
+            stated = datetime(int(year), month, day)
+        else:
+            stated = datetime(anchor.day.year, month, day)
+            if stated.date() < anchor.day:
+                stated = datetime(anchor.day.year + 1, month, day)
+    except ValueError:
+        return None
+    heading = match.group().strip()
+    reckoned = "" if year is not None else f", the year from {anchor.description}"
+    return Anchor(time=stated, source=AnchorSource.DATELINE, field="updated",
+                  description=f'updated {stated.date().isoformat()} (heading "{heading}"{reckoned})')
+
+
+def _update_sections(document: Document, region: _Region) -> list[_Region]:
+    """An article region cut at its dated update headings: each section read against its own day."""
+    if region.kind != SegmentKind.ARTICLE:
+        return [region]
+    parts, position, anchor = [], region.start, region.anchor
+    for match in _UPDATE_HEADING.finditer(document.text, region.start, region.end):
+        section_anchor = _update_anchor(match, region.anchor)
+        if section_anchor is None:
+            continue
+        parts.append(replace(region, start=position, end=match.start(), anchor=anchor))
+        parts.append(_Region(match.start(), match.end(), SegmentKind.POST_HEADER, section_anchor, "update"))
+        position, anchor = match.end(), section_anchor
+    parts.append(replace(region, start=position, anchor=anchor))
+    return parts
 
 
 def segment(document: Document, settings: Settings) -> list[Segment]:
