@@ -239,3 +239,15 @@ def test_an_expression_with_nothing_to_count_from_is_reported_with_why(tmp_path:
     assert result.returncode == 0, result.stderr
     assert 'unanchored "the next morning"' in result.stderr and "(no date before it to count from)" in result.stderr
     assert "0 event(s), 1 unanchored expression(s)" in result.stdout
+
+
+def test_extract_takes_one_record_of_a_record_file_by_its_id(tmp_path: Path) -> None:
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"text": "The pump failed on Monday.", "published": "2025-03-12"}\n'
+                       '{"text": "Crews fixed it on Friday.", "published": "2025-03-15"}\n', encoding="utf-8")
+    whole = run("extract", str(records))
+    assert whole.returncode == 2 and f"name one as {records}#line-N" in whole.stderr
+    one = run("extract", f"{records}#line-2")
+    assert one.returncode == 0 and one.stdout.split("\t")[3] == "2025-03-14"
+    missing = run("extract", f"{records}#line-5")
+    assert missing.returncode == 2 and "no record starts on line 5" in missing.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -69,14 +70,33 @@ def extract(text: str, *, published: date | datetime | str | None = None, retrie
 def extract_document(path: str | Path, *, settings: Settings | None = None, stdin: Any = None) -> list[TimeExpression]:
     """Temporal expressions of one document file (or ``-`` for standard input); raises on bad input."""
     settings = settings or Settings()
-    document = (readers.read_stdin(stream=stdin) if str(path) == "-"
-                else _single(readers.read_path(Path(path), settings=settings), path))
+    if str(path) == "-":
+        document = readers.read_stdin(stream=stdin)
+    elif _RECORD_ID.search(str(path)) and not Path(path).exists():
+        document = _record(str(path), settings)
+    else:
+        document = _single(readers.read_path(Path(path), settings=settings), path)
     return analyse(document, settings)[1]
+
+
+_RECORD_ID = re.compile(r"#line-\d+$")
+
+
+def _record(record_id: str, settings: Settings) -> Document:
+    """One record of a record file, named as the build names it ("posts.jsonl#line-3")."""
+    base = _RECORD_ID.sub("", record_id)
+    documents = readers.read_path(Path(base), settings=settings)
+    line = record_id[len(base) + 1 :]
+    for document in documents:
+        if document.id.endswith(f"#{line}"):
+            return document
+    raise InputError(f"no record starts on {line.replace('-', ' ')}", path=base)
 
 
 def _single(documents: list[Document], path: str | Path) -> Document:
     if len(documents) != 1:
-        raise InputError(f"holds {len(documents)} documents; extract takes one", path=path)
+        hint = f" (name one as {path}#line-N)" if len(documents) > 1 else ""
+        raise InputError(f"holds {len(documents)} documents; extract takes one{hint}", path=path)
     return documents[0]
 
 
