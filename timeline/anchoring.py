@@ -780,34 +780,25 @@ def _regions(document: Document, settings: Settings) -> list[_Region]:
 # "UPDATE (14 March 2025):", "**Updated 3 March**".
 _UPDATE_HEADING = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?i:update[d]?)(?:[ \t]*\d{1,2})?[ \t]*[,:(—–-]?[ \t]*"
-    r"(?P<stamp>(?P<month>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?[ \t]+(?P<year>\d{4}))?"
-    r"|(?P<day_2>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month_2>[A-Z][a-z]{2,8})\.?(?:,?[ \t]+(?P<year_2>\d{4}))?)"
-    r"[ \t]*\)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*:?[ \t]*$", re.MULTILINE)
-_MONTHS = {name: number for number, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")), start=1) for name in names}
+    r"(?P<stamp>(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}\.?)"
+    r"(?:,?[ \t]+\d{4})?)[ \t]*\)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*:?[ \t]*$", re.MULTILINE)
 
 
 def _update_anchor(match: re.Match[str], anchor: Anchor | None) -> Anchor | None:
     """The day an update heading names; without a year, the first such day on or after the story's own."""
-    month = _MONTHS.get((match["month"] or match["month_2"]).lower())
-    day, year = int(match["day"] or match["day_2"]), match["year"] or match["year_2"]
-    if month is None or (year is None and anchor is None):
+    stated = resolve_stamp(match["stamp"], anchor)
+    if stated is None or not stated.to_the_day:
         return None
-    try:
-        if year is not None:
-            stated = datetime(int(year), month, day)
-        else:
-            stated = datetime(anchor.day.year, month, day)
-            if stated.date() < anchor.day:
-                stated = datetime(anchor.day.year + 1, month, day)
-    except ValueError:
-        return None
+    moment = stated.moment
+    if stated.relative and anchor is not None and moment.date() < anchor.day:
+        try:
+            moment = moment.replace(year=moment.year + 1)
+        except ValueError:  # 29 February
+            return None
     heading = match.group().strip()
-    reckoned = "" if year is not None else f", the year from {anchor.description}"
-    return Anchor(time=stated, source=AnchorSource.DATELINE, field="updated",
-                  description=f'updated {stated.date().isoformat()} (heading "{heading}"{reckoned})')
+    reckoned = f", the year from {anchor.description}" if stated.relative and anchor is not None else ""
+    return Anchor(time=moment, source=AnchorSource.DATELINE, field="updated",
+                  description=f'updated {moment.date().isoformat()} (heading "{heading}"{reckoned})')
 
 
 def _update_sections(document: Document, region: _Region) -> list[_Region]:

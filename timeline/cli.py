@@ -9,11 +9,12 @@ import re
 import sys
 from importlib import metadata
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from . import pipeline
 from .errors import SettingsError, TimelineError
+from .models import Granularity
 from .readers import parse_datetime
 from .render import FORMATS
 from .settings import Settings
@@ -27,36 +28,28 @@ def _datetime(value: str, flag: str):
 
 
 # What --since and --until take: a year, a month or a day, written out; never a relative word ("3 days ago").
-_YEAR_ONLY = re.compile(r"\d{4}")
 _ISO_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})")
-_MONTH_NAME = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_NAMED_MONTH = re.compile(rf"{_MONTH_NAME},?[ \t]+\d{{4}}|\d{{4}}[ \t]+{_MONTH_NAME}")
-_DAY = re.compile(rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH_NAME},?[ \t]+\d{{4}}"
-                  rf"|{_MONTH_NAME}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}")
+_BOUND_GRAINS = (Granularity.DAY, Granularity.MONTH, Granularity.YEAR)
 
 
 def _bound(value: str | None, flag: str, *, last: bool) -> date | None:
-    """A --since/--until date. A year or a month stands for its first day (--since) or its last (--until):
-    "--until 2025" keeps all of 2025. Anything else ("yesterday", "3 days ago", "03/2024") is refused: a range
-    is stated, not guessed."""
+    """A --since/--until date, read by the tagger as a date of its own. A year or a month stands for its first
+    day (--since) or its last (--until): "--until 2025" keeps all of 2025. Anything else ("yesterday", "3 days
+    ago", "03/2024") is refused: a range is stated, not guessed."""
     if not value:
         return None
     text = " ".join(value.split())
-    if _YEAR_ONLY.fullmatch(text):
-        year = int(text)
-        return date(year, 12, 31) if last else date(year, 1, 1)
-    month = _ISO_MONTH.fullmatch(text)
-    if month is not None and not 1 <= int(month["month"]) <= 12:
-        raise SettingsError(f"{flag}: not a date: {value!r} (no month {int(month['month'])})")
-    if month is not None or _NAMED_MONTH.fullmatch(text):
-        day = date(int(month["year"]), int(month["month"]), 1) if month is not None else _datetime(text, flag).date()
-        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        return following - timedelta(days=1) if last else date(day.year, day.month, 1)
-    if _DAY.fullmatch(text):
-        return _datetime(text, flag).date()
-    raise SettingsError(f"{flag}: not a date: {value!r} (give a day, a month or a year, such as 2025-03-14, "
-                        "2025-03, March 2025 or 2025)")
+    month = _ISO_MONTH.fullmatch(text)  # "2025-03", which the tagger, reading text, takes for a year and a figure
+    if month is not None:
+        if not 1 <= int(month["month"]) <= 12:
+            raise SettingsError(f"{flag}: not a date: {value!r} (no month {int(month['month'])})")
+        text = date(int(month["year"]), int(month["month"]), 1).strftime("%B %Y")
+    found = [e for e in pipeline.extract(text) if (e.start, e.end) == (0, len(text)) and e.basis == "absolute"
+             and e.interval is not None and e.granularity in _BOUND_GRAINS]
+    if not found:
+        raise SettingsError(f"{flag}: not a date: {value!r} (give a day, a month or a year, such as 2025-03-14, "
+                            "2025-03, March 2025 or 2025)")
+    return found[0].interval.end if last else found[0].interval.start
 
 
 _RECORD_FIELD_OPTIONS = {"text": "--text-field", "published": "--date-field", "retrieved": "--retrieved-field",

@@ -15,7 +15,7 @@ from datetime import date
 
 from .models import (Document, Event, Granularity, Segment, SegmentKind, Source, TimeExpression, TimexType,
                      Unanchored)
-from .text import clean, sentence_bounds
+from .text import WIRE_SERVICES, clean, sentence_bounds
 
 _DATED_TYPES = (TimexType.DATE, TimexType.TIME)
 _UNDATABLE = (Granularity.REFERENCE, Granularity.DURATION, Granularity.SET)
@@ -47,7 +47,7 @@ _NEGATED = re.compile(r"\b(?:not|never|rather than|instead of)\s+(?:(?:on|in|at|
 _STAMP_WINDOW = 40
 _CLOCK = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}T)?\s*)?"
 _WROTE = re.compile(rf"\s*,?\s*{_CLOCK}(?:,\s*)?(?:[\w.@,-]+\s+){{0,7}}wrote\b", re.IGNORECASE)
-_WIRE = re.compile(rf"\s*,?\s*{_CLOCK}\s*[(\[]?(?:Reuters|AP|AFP|Bloomberg|UPI|PA)\b[)\]]?\s*[-–—]")
+_WIRE = re.compile(rf"\s*,?\s*{_CLOCK}\s*[(\[]?{WIRE_SERVICES}\b[)\]]?\s*[-–—]")
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _HOUR_MINUTE = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
 _ZONE = r"(?:[A-Z]{2,4}T|GMT|BST|UTC)\b"
@@ -81,7 +81,6 @@ _LEADING_FURNITURE = re.compile(
     r"(?:\s+Help\b)?)\s*")
 _MIN_CLAUSE_WORDS = 3
 _JOINING = re.compile(r";|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
-_WORDS_OUTSIDE = re.compile(r"\b(?:on|in|at|by|during|since|from|until|of|the|last|this|next)\b|[^\w\s]", re.IGNORECASE)
 # A subject, an aside of its own set off by commas, and the rest of the sentence that it is the subject of.
 _RELATIVE_ASIDE = re.compile(r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?),\s+(?:which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+"
                              r"(?=[a-z])")
@@ -279,10 +278,8 @@ def clause_bounds(text: str, left: int, right: int, anchors: Sequence[TimeExpres
         # "In 2023, despite the strike, sales fell, and in 2024 they rose": a boundary that joins two clauses
         # (and, but, while, a semicolon) and leaves the earlier date words of its own ends its clause ("In 2023,
         # despite the strike, sales fell"); else the first boundary
-        first = next((b for b in boundaries if _JOINING.search(b.group())
-                      and len(_WORDS_OUTSIDE.sub(" ", text[starts[index]:earlier.start]
-                                                 + text[earlier.end:b.start()]).split()) >= _MIN_HAPPENING_WORDS),
-                     boundaries[0])
+        first = next((b for b in boundaries if _JOINING.search(b.group()) and not _says_nothing_else(
+                      text[starts[index]:b.start()], earlier)), boundaries[0])
         ends[index] = first.start()
         starts[index + 1] = boundaries[-1].end()
     return list(zip(starts, ends))
@@ -395,6 +392,11 @@ def _relative_clauses(text: str, left: int, right: int, chosen: list[_Dated]) ->
     return [f"{subject} {match.group('aside')}", f"{subject} {text[match.end():right]}"]
 
 
+def _says_nothing_else(clause: str, expression: TimeExpression) -> bool:
+    """Whether a clause is its date and little more ("In 2009,"): fewer words than a happening needs."""
+    return len(_strip_dates(clause, [expression.text]).split()) < _MIN_HAPPENING_WORDS
+
+
 def _names_a_happening(text: str, expression: TimeExpression) -> bool:
     """ "the March 7 fire", "Sunday's attack": the date is the happening's own, not a frame around the clause."""
     if _POSSESSIVE_NOUN_AFTER.match(text, expression.end):
@@ -413,7 +415,7 @@ def _clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[str
             return shared
         bounds = clause_bounds(text, left, right, [d.expression for d in chosen])
         empty = [index for index, (start, end) in enumerate(bounds)
-                 if len(_strip_dates(text[start:end], [chosen[index].expression.text]).split()) < _MIN_HAPPENING_WORDS
+                 if _says_nothing_else(text[start:end], chosen[index].expression)
                  and not _names_a_happening(text, chosen[index].expression)]
         if not empty:
             return [text[start:end] for start, end in bounds]

@@ -25,8 +25,11 @@ class BuildResult:
     timeline: Timeline
     written: list[Path] = field(default_factory=list)
     documents_read: int = 0
-    outside_range: int = 0
-    """Documents read but left out by --since/--until."""
+
+    @property
+    def outside_range(self) -> int:
+        """Documents read but left out by --since/--until."""
+        return self.documents_read - len(self.timeline.documents)
 
     def summary(self) -> str:
         t = self.timeline
@@ -52,9 +55,10 @@ def _as_datetime(value: date | datetime | str | None) -> datetime | None:
     return datetime(value.year, value.month, value.day)
 
 
-def analyse(document: Document, settings: Settings, *, narrative: bool = False) -> tuple[list[Segment], list[TimeExpression]]:
-    """Segments of a document and every temporal expression in it, resolved against its segment."""
-    segments = anchoring.segment(document, settings)
+def analyse(document: Document, settings: Settings, *, narrative: bool = False,
+            segments: list[Segment] | None = None) -> tuple[list[Segment], list[TimeExpression]]:
+    """Segments of a document (unless given) and every temporal expression in it, resolved against its segment."""
+    segments = anchoring.segment(document, settings) if segments is None else segments
     spans = [AnchoredSpan(s.start, s.end, s.anchor) for s in segments]
     return segments, (tag(document.text, spans, narrative_mode=narrative) if spans else [])
 
@@ -100,7 +104,7 @@ def _single(documents: list[Document], path: str | Path) -> Document:
     return documents[0]
 
 
-def _in_range(document: Document, settings: Settings) -> bool:
+def _in_range(document: Document, settings: Settings, segments: list[Segment]) -> bool:
     if settings.since is None and settings.until is None:
         return True
     # The publication time as anchoring sees it: metadata, else a dateline or byline in the text; a saved
@@ -108,8 +112,7 @@ def _in_range(document: Document, settings: Settings) -> bool:
     anchor = anchoring.document_anchor(document, settings)
     if anchor is None or anchor.source in (AnchorSource.COMMAND_LINE, AnchorSource.FILE_TIME):
         return False
-    if anchor.field == "retrieved" and not any(s.kind in (SegmentKind.POST, SegmentKind.SNIPPET)
-                                               for s in anchoring.segment(document, settings)):
+    if anchor.field == "retrieved" and not any(s.kind in (SegmentKind.POST, SegmentKind.SNIPPET) for s in segments):
         return False
     day = anchor.day
     return (settings.since is None or day >= settings.since) and (settings.until is None or day <= settings.until)
@@ -122,9 +125,12 @@ def build_timeline(documents: Sequence[Document], settings: Settings, *, skipped
     anchored: list[DocumentAnchors] = []
     skipped = list(skipped)
     used: list[Document] = []
-    for document in (d for d in documents if _in_range(d, settings)):
+    for document in documents:
         try:
-            segments, expressions = analyse(document, settings)
+            segments = anchoring.segment(document, settings)
+            if not _in_range(document, settings, segments):
+                continue
+            segments, expressions = analyse(document, settings, segments=segments)
             description = anchoring.describe(document, settings, segments)
             anchor = anchoring.document_anchor(document, settings)
             published = anchor.day if anchor is not None and anchor.field == "published" else None
@@ -155,8 +161,7 @@ def build(paths: Iterable[str | Path], settings: Settings | None = None, *, stdi
     read = readers.read_paths(paths, stdin=stdin, settings=settings)
     timeline = build_timeline(read.documents, settings, skipped=read.skipped)
     failed = len(timeline.skipped) - len(read.skipped)  # read, but broke a later stage
-    result = BuildResult(timeline=timeline, documents_read=len(read.documents) - failed,
-                         outside_range=len(read.documents) - failed - len(timeline.documents))
+    result = BuildResult(timeline=timeline, documents_read=len(read.documents) - failed)
     # When no document could be read, or none is in the range asked for, there is no timeline to show: an
     # earlier build's files are kept rather than overwritten with an empty page.
     if write and timeline.documents:

@@ -22,6 +22,8 @@ _CONTINUED = re.compile(r"(?:[,;:(\[-]|\b(?:a|an|the|of|on|in|at|to|by|for|from|
                         r"who|whose|as|than|into|onto|its|their|his|her|our|is|are|was|were|be|been|will|would)"
                         r")[ \t]*$", re.IGNORECASE)
 _MAX_SENTENCE = 400
+WIRE_SERVICES = r"(?:Reuters|AP|AFP|Bloomberg|UPI|PA|Xinhua)"
+"""The news agencies a dateline names after its date ("LONDON, May 12 (Reuters) -")."""
 
 
 def _ends(text: str, low: int, high: int) -> list[tuple[int, int]]:

@@ -87,15 +87,18 @@ def split_front_matter(text: str, *, path: str | Path | None) -> tuple[dict[str,
     return data, match.end()
 
 
-def metadata_fields(data: dict[str, Any], source: AnchorSource, *, path: str | Path | None) -> dict[str, Any]:
-    """Document fields from a metadata mapping; ``date`` is read as ``published``."""
+def metadata_fields(data: dict[str, Any], source: AnchorSource, *, path: str | Path | None,
+                    names: dict[str, str] | None = None) -> dict[str, Any]:
+    """Document fields from a metadata mapping; ``date`` is read as ``published``. ``names`` says which field
+    of the input each role came from, so that a bad date is named as the input names it."""
+    names = names or {}
     fields: dict[str, Any] = {}
     published = data.get("published", data.get("date"))
     if published is not None:
-        fields["published"] = parse_datetime(published, path=path, key="published")
+        fields["published"] = parse_datetime(published, path=path, key=names.get("published", "published"))
         fields["published_from"] = source
     if data.get("retrieved") is not None:
-        fields["retrieved"] = parse_datetime(data["retrieved"], path=path, key="retrieved")
+        fields["retrieved"] = parse_datetime(data["retrieved"], path=path, key=names.get("retrieved", "retrieved"))
         fields["retrieved_from"] = source
     for key in ("title", "url", "source", "language"):
         if data.get(key) is not None:

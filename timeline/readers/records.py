@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import InputError, TimelineError
 from ..models import AnchorSource, Document, Skipped
 from ..settings import Settings
-from .metadata import metadata_fields, parse_datetime
+from .metadata import metadata_fields
 from .result import ReadResult
 from .text import file_modified
 
@@ -75,13 +75,11 @@ def record_document(record: Mapping[str, Any], *, doc_id: str, path: Path, sidec
         raise InputError(f"no text (looked for the field{'s' if len(fields['text']) > 1 else ''} "
                          f"{', '.join(fields['text'])})", path=path)
     found = {role: _named_first(record, names) for role, names in fields.items() if role != "text"}
-    for role in ("published", "retrieved"):
-        name, value = found.get(role, (None, None))
-        if name is not None:
-            parse_datetime(value, path=path, key=name)  # a bad date is named by the field it came from
-    values = {role: value for role, (_, value) in found.items()}
+    values = {role: value for role, (_, value) in found.items() if value is not None}
     metadata = metadata_fields(sidecar, AnchorSource.SIDECAR, path=sidecar.get("__path__", path)) if sidecar else {}
-    metadata.update(metadata_fields({k: v for k, v in values.items() if v is not None}, AnchorSource.RECORD, path=path))
+    # a bad date is named by the field it came from ("'opened' is not a date")
+    metadata.update(metadata_fields(values, AnchorSource.RECORD, path=path,
+                                    names={role: name for role, (name, _) in found.items() if name is not None}))
     return Document(id=doc_id, path=str(path), text=text.replace("\r\n", "\n"), kind="record", modified=modified,
                     **metadata)
 

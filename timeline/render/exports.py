@@ -37,6 +37,10 @@ def to_csv(timeline: Timeline) -> str:
     return buffer.getvalue()
 
 
+_MAX_UNANCHORED_LINES = 50
+"""Expressions found but not dated that the Markdown lists; the JSON has them all."""
+
+
 def to_markdown(timeline: Timeline, *, title: str = "Timeline") -> str:
     lines = [f"# {title}", ""]
     current = None
@@ -66,9 +70,6 @@ def to_markdown(timeline: Timeline, *, title: str = "Timeline") -> str:
         if len(timeline.unanchored) > _MAX_UNANCHORED_LINES:
             lines.append(f"- … and {len(timeline.unanchored) - _MAX_UNANCHORED_LINES} more (see timeline.json)")
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
-
-
-_MAX_UNANCHORED_LINES = 50
 
 
 # TimelineJS dates may leave out the day or the month: a value known to the month is given to the month,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import TimexType
+from ..text import WIRE_SERVICES
 from .grammar import Grammar, KeyIndex, Rule, load_grammar, tokens_after
 from .tense import TenseGuesser
 
@@ -420,24 +421,20 @@ _RANGE_WORDS = re.compile(r"\s+(?:to|through|thru|till|until)\s+", re.IGNORECASE
 
 def _link_month_ranges(text: str, mentions: list[Mention]) -> None:
     """A month that closes a range ("from July through December") learns the month that opens it, which
-    must be the mention just before it; without one it is an ordinary month."""
+    must be the mention just before it; without one it stays an ordinary month."""
     for previous, mention in zip([None, *mentions], mentions):
-        if not mention.partial.range_same_year:
-            continue
-        opens = (previous is not None and previous.partial.kind == "calendar" and previous.partial.month is not None
-                 and previous.partial.day is None and _RANGE_WORDS.fullmatch(text, previous.end, mention.start))
+        opens = (mention.partial.range_same_year and previous is not None and previous.partial.kind == "calendar"
+                 and previous.partial.month is not None and previous.partial.day is None
+                 and _RANGE_WORDS.fullmatch(text, previous.end, mention.start))
         if opens:
             mention.partial.range_start_month = previous.partial.month
-        else:
-            mention.partial.range_same_year, mention.partial.base = False, None
 
 
-_WIRE_AFTER = re.compile(r"\s*(?:\(|-LRB-\s*)(?:Reuters|AP|AFP|Bloomberg|UPI|PA|Xinhua)\s*(?:\)|-RRB-)\s*(?:[-–—]|--)")
-_ENTRY_AFTER = re.compile(r"[ \t]*(?:[:|–—]|-(?=\s))")
-
-
+_WIRE_AFTER = re.compile(rf"\s*(?:\(|-LRB-\s*){WIRE_SERVICES}\s*(?:\)|-RRB-)\s*(?:[-–—]|--)")
+_ENTRY_MARK = r"(?:[:|–—]|-(?=\s))"  # what follows a live page's entry clock: "3.55 pm: ...", "09:00 - ..."
+_ENTRY_AFTER = re.compile(rf"[ \t]*{_ENTRY_MARK}")
+_ENTRY_LINE = re.compile(rf"\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}}\s*)?{_ENTRY_MARK}", re.IGNORECASE)
 _HEADING_CHARS = 80
-_ENTRY_LINE = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?:[:|–—]|-(?=\s))", re.IGNORECASE)
 
 
 def _under_dated_heading(text: str, start: int, mentions: list[Mention]) -> bool:

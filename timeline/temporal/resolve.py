@@ -259,10 +259,10 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
         # "28 December - 3 January 1919": the range began in the year before the one it ends in
         return p.year - (1 if crosses_new_year else 0), "absolute"
     focus = ref.focus or ref.narrative
-    if p.range_same_year and focus is not None and p.month is not None and focus.month == p.range_start_month \
-            and p.month > focus.month:
+    if p.range_start_month is not None and focus is not None and p.month is not None \
+            and focus.month == p.range_start_month and p.month > focus.month:
         return focus.year, "focus"  # "from July through December": December of July's year
-    if p.base == "narrative" and focus is not None and not p.range_same_year:
+    if p.base == "narrative" and focus is not None:
         # "December-February": a range of months that ends in the next year
         wraps = p.range_end and p.month is not None and p.month < focus.month  # type: ignore[union-attr]
         return focus.year + (1 if wraps else 0), "focus"  # type: ignore[union-attr]

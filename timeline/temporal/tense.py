@@ -168,10 +168,9 @@ class TenseGuesser:
         # "planned a large rally in the square on Saturday": an arrangement made earlier in the clause
         # governs the time of what was arranged, unless the clause goes on to tell that it happened
         # ("scheduled a press conference on Monday, where it announced layoffs").
-        called_for = self._called_for(tokens)
         for index in range(max(0, here - _BEFORE_WORDS), here - 1):
             arranging = tokens[index].lower() in self.arranging_verbs or (
-                called_for and tokens[index].lower() in self.calling_verbs)
+                tokens[index].lower() in self.calling_verbs and self._called_for(tokens, here))
             if arranging and tokens[index + 1].lower() in self.determiners \
                     and not self._past_perfect(tokens, index) and not self._told_after(tokens, here):
                 return FUTURE
@@ -199,11 +198,10 @@ class TenseGuesser:
                         return tense
         return reported or PRESENT
 
-    def _called_for(self, tokens: list[str]) -> bool:
-        """Whether "for" stands right before the mention, after no result: "called a strike for May 1" names what
-        it was called for, which lies ahead ("called a strike on May 1" may tell when it was called, "booked a
-        loss for February" what was done)."""
-        here = tokens.index("<mention>")
+    def _called_for(self, tokens: list[str], here: int) -> bool:
+        """Whether "for" stands right before the mention at ``here``, after no result: "called a strike for May 1"
+        names what it was called for, which lies ahead ("called a strike on May 1" may tell when it was called,
+        "booked a loss for February" what was done)."""
         return here > 0 and tokens[here - 1].lower() == "for" and not any(
             token.lower() in self.result_nouns for token in tokens[max(0, here - 5) : here])
 
@@ -333,7 +331,8 @@ class TenseGuesser:
                                         or word in self.prospective_participles and following == "for")
         # "planned a rally for Saturday", "scheduled a vote on Friday": what was arranged lies ahead.
         planned = planned or (ahead_of_mention and following in self.determiners and (
-            word in self.arranging_verbs or word in self.calling_verbs and self._called_for(tokens)))
+            word in self.arranging_verbs or word in self.calling_verbs
+            and self._called_for(tokens, tokens.index("<mention>"))))
         if planned and not self._past_perfect(tokens, index):
             # "planned to work till mid April", "was planned for early March": the plan looks ahead
             return FUTURE
