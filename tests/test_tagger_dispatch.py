@@ -28,9 +28,29 @@ def test_tokens_after_a_word_name_the_words_that_may_follow_it() -> None:
     assert tokens_after(re.compile(r"(?:the\s+)?(?P<n>\d+)(?:th)?\s+century", re.I), "the") == {"#digit"}
 
 
+def test_tokens_after_a_word_follow_it_into_a_factored_alternative() -> None:
+    # the regex parser spells "the|this" as "th" then "e|is": the word goes on into the branches
+    assert tokens_after(re.compile(r"th(?:e|is)\s+year", re.I), "the") == {"=year"}
+    assert tokens_after(re.compile(r"(?:a\s+couple|an|a)\s+days?", re.I), "an") == {"day"}
+    assert tokens_after(re.compile(r"(?:a\s+quarter|ten)\s+past\s+\d", re.I), "at") == frozenset()
+
+
+def test_tokens_after_a_word_take_a_mark_as_a_token_of_its_own() -> None:
+    assert tokens_after(re.compile(r"a[\s-]+year", re.I), "a") == {"=year", "-"}
+    assert tokens_after(re.compile(r"['’]\d\d", re.I), "'") == frozenset()  # "'90s" has no space after the mark
+
+
+def test_tokens_after_a_number_are_read_by_its_shape() -> None:
+    duration = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:\s+and\s+a\s+half)?[\s-]+(?:days?|weeks?)", re.I)
+    assert tokens_after(duration, "00") == {"=and", "day", "week", "-"}
+    assert tokens_after(re.compile(r"(?:19|20)\d\d\s+season", re.I), "0000") == {"=season"}
+    assert tokens_after(re.compile(r"(?:19|20)\d\d\s+season", re.I), "00") == frozenset()  # too few digits
+    assert tokens_after(re.compile(r"\d{1,2}(?:st|nd|rd|th)\s+century", re.I), "00th") == {"=century"}
+
+
 def test_tokens_after_a_word_are_unknown_when_the_pattern_does_not_say() -> None:
-    assert tokens_after(re.compile(r"th(?:e|is)\s+year", re.I), "the") is None
     assert tokens_after(re.compile(r"mid[\s-]*june", re.I), "mid") is None
+    assert tokens_after(re.compile(r"\d+(?:\s+years)?", re.I), "0") is None  # the match may end after the number
 
 
 def _all_texts() -> list[str]:

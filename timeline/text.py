@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # A sentence ends at terminal punctuation (closing quotes and tokenized `` '' `` kept with it) that is
@@ -26,29 +27,51 @@ WIRE_SERVICES = r"(?:Reuters|AP|AFP|Bloomberg|UPI|PA|Xinhua)"
 """The news agencies a dateline names after its date ("LONDON, May 12 (Reuters) -")."""
 
 
-def _ends(text: str, low: int, high: int) -> list[tuple[int, int]]:
-    """(stop, next start) of every sentence end in text[low:high]: where one sentence stops, where the next begins."""
+def _ends(text: str) -> list[tuple[int, int]]:
+    """(stop, next start) of every sentence end in ``text``, in order: where one sentence stops, where the next begins."""
     found = []
-    for match in _STOP.finditer(text, low, high):
+    for match in _STOP.finditer(text):
         line_final = _LINE_END.match(text, match.end()) is not None
         if not line_final and _ABBREVIATION.search(text, max(0, match.start() - 12), match.start()):
             continue
         found.append((match.end(), match.end()))
-    for match in _BREAK.finditer(text, low, high):
+    for match in _BREAK.finditer(text):
         if match.group("short") is None or not _CONTINUED.search(text, max(0, match.start() - 20), match.start()):
             found.append((match.start(), match.end()))
     return sorted(found)
 
 
+class _SentenceEnds:
+    """The sentence ends of the text asked about last: every stage asks about many places in one text."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.ends: list[tuple[int, int]] = []
+        self.stops: list[int] = []
+
+    def of(self, text: str) -> tuple[list[tuple[int, int]], list[int]]:
+        if text is not self.text:
+            ends = _ends(text)
+            self.text, self.ends, self.stops = text, ends, [stop for stop, _ in ends]
+        return self.ends, self.stops
+
+
+_SENTENCE_ENDS = _SentenceEnds()
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end): nearest sentence ends on either side, within 400 characters."""
+    ends, stops = _SENTENCE_ENDS.of(text)
     low = max(0, start - _MAX_SENTENCE)
     left = low
-    for stop, following in _ends(text, low, start):
-        if stop <= start:
+    index = bisect.bisect_right(stops, start)
+    # The last end before the expression whose next sentence begins by its start (a break's spaces may not).
+    for stop, following in reversed(ends[max(0, index - 3) : index]):
+        if following <= start and stop >= low:
             left = max(left, following)
     high = min(len(text), end + _MAX_SENTENCE)
-    right = next((stop for stop, _ in _ends(text, end, high) if stop >= end), high)
+    index = bisect.bisect_left(stops, end)
+    right = stops[index] if index < len(stops) and stops[index] <= high else high
     while left < right and text[left].isspace():
         left += 1
     while right > left and text[right - 1].isspace():

@@ -123,8 +123,12 @@ _CLOCK_APPROX = {"around": "APPROX", "about": "APPROX", "approximately": "APPROX
 # A token that may open a match: a word (or number) not preceded by a word character, or one symbol.
 _TOKEN_START = re.compile(r"(?<!\w)(?:\w+|[^\w\s])")
 _NEXT_TOKEN = re.compile(r"\s+(\w+|[^\w\s])")
-# A word that may begin this many rules or more ("the") has them sorted by the word after it first.
-FOLLOW_MIN_RULES = 8
+_DIGITS = re.compile(r"\d")
+# A word that may begin this many rules or more has them sorted by the word after it first.
+FOLLOW_MIN_RULES = 1
+# The words that begin this many rules or more ("the") are sorted so when the finder is made, the others
+# when first met.
+_INDEX_UP_FRONT = 8
 _CACHE_LIMIT = 200_000
 # A named group, opened as a plain one so that many rules' patterns can join into one regex.
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -508,7 +512,7 @@ class Finder:
         self._seconds: dict[str, KeyIndex] = {}
         for word in self._first.words:  # the common words that begin many rules are indexed up front
             rules = tuple(self.grammar.rules[priority] for priority in sorted(self._first.fitting(word)))
-            if len(rules) >= FOLLOW_MIN_RULES and word.isalpha():
+            if len(rules) >= _INDEX_UP_FRONT and word.isalpha():
                 self._seconds[word] = self._second_index(word, rules)
 
     def _count_from_dates(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -646,19 +650,27 @@ class Finder:
         # as long as it keeps every offset (a few characters grow when lowered: then token by token).
         lowered = text.lower()
         whole = len(lowered) == len(text)
+        source = lowered if whole else text
         digit_gate = self._digit_gate
-        for token_match in _TOKEN_START.finditer(lowered if whole else text):
+        for token_match in _TOKEN_START.finditer(source):
             token = token_match.group(0) if whole else token_match.group(0).lower()
             rules = self._rules_for(token)
             if not rules:
                 continue
             position = token_match.start()
-            if token[0].isdigit() and not digit_gate.match(text, position):
-                continue
-            if len(rules) >= FOLLOW_MIN_RULES and token.isalpha():
-                following = _NEXT_TOKEN.match(lowered if whole else text, token_match.end())
+            if token[0].isdigit():
+                if not digit_gate.match(text, position):
+                    continue
+                # A number is looked up by its shape ("1990s" → "0000s"): the rules tell digits apart only
+                # by how many there are, and the index takes a "0" as any digit.
+                key = _DIGITS.sub("0", token)
+            else:
+                key = token
+            if len(rules) >= FOLLOW_MIN_RULES:
+                following = _NEXT_TOKEN.match(source, token_match.end())
                 if following is not None:
-                    rules = self._rules_before(token, following.group(1).lower(), rules)
+                    word = following.group(1)
+                    rules = self._rules_before(key, word if whole else word.lower(), rules)
             for rule in rules:
                 match = rule.regex.match(text, position)
                 if match is not None:

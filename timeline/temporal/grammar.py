@@ -289,14 +289,34 @@ def _is_space_run(item: tuple) -> bool:
         str(o) == "CATEGORY" and str(v) == "CATEGORY_SPACE" for o, v in body[0][1])
 
 
+def _space_or_marks_run(item: tuple) -> list[str]:
+    """The marks of a run of spaces or non-word marks ("[\\s-]+" → ["-"]); [] when ``item`` is no such run."""
+    op, value = item
+    if str(op) not in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") or value[0] < 1:
+        return []
+    body = list(value[2])
+    if len(body) != 1 or str(body[0][0]) != "IN":
+        return []
+    members = body[0][1]
+    spaces = any(str(o) == "CATEGORY" and str(v) == "CATEGORY_SPACE" for o, v in members)
+    marks = [chr(v) for o, v in members if str(o) == "LITERAL" and not _WORD_CHAR.match(chr(v))]
+    if not spaces or len(marks) + 1 != len(members):
+        return []
+    return marks
+
+
 def _after_spaces(items: list) -> list[list]:
     """The continuations of a parsed sequence once it has matched the spaces it must begin with."""
     if not items:
-        return []
+        raise _Unknown  # the match may end here: anything may follow
     (op, value), rest = items[0], items[1:]
     name = str(op)
     if _is_space_run(items[0]):
         return [rest]
+    marks = _space_or_marks_run(items[0])
+    if marks:
+        # "[\s-]+": the spaces, then perhaps one of the marks as the next token of its own ("a - year")
+        return [rest] + [[("LITERAL", ord(mark))] for mark in marks]
     if name == "LITERAL":
         if chr(value) != " ":
             return []
@@ -308,6 +328,14 @@ def _after_spaces(items: list) -> list[list]:
         return _after_spaces(list(value[-1]) + rest)
     if name == "BRANCH":
         return [c for branch in value[1] for c in _after_spaces(list(branch) + rest)]
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and value[:2] == (0, 1):
+        return _after_spaces(list(value[2]) + rest) + _after_spaces(rest)  # an optional part, then the rest
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and _cannot_start_space(list(value[2])):
+        return _after_spaces(rest) if value[0] == 0 else []  # digits, say: none of them, or no spaces here
+    if name == "IN" and _cannot_start_space(items):
+        return []
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return _after_spaces(rest)
     raise _Unknown
 
 
@@ -330,7 +358,7 @@ def _after_word(items: list, word: str) -> list[list]:
         if literal == word + " ":
             return _after_spaces(items[index - 1 :])
         if word.startswith(literal):
-            raise _Unknown  # the word goes on into what follows ("th" then "e|is|at")
+            return _after_word(items[index:], word[len(literal):])  # the word goes on ("th" then "e|is|at")
         return []  # another word: a match of this branch never begins with ``word``
     if name == "SUBPATTERN":
         return _after_word(list(value[-1]) + rest, word)
@@ -339,6 +367,13 @@ def _after_word(items: list, word: str) -> list[list]:
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and value[1] == 1:
         taken = _after_word(list(value[2]) + rest, word)
         return taken + (_after_word(rest, word) if value[0] == 0 else [])
+    if name == "IN":
+        if not _class_may_hold(list(value), word[0]):
+            return []  # spaces, say, where the word goes on
+        return _after_spaces(rest) if len(word) == 1 else _after_word(rest, word[1:])
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and value[2] and str(value[2][0][0]) == "IN" \
+            and not _class_may_hold(list(value[2][0][1]), word[0]):
+        return _after_word(rest, word) if value[0] == 0 else []
     try:
         firsts, nullable = _sequence_firsts(items)
     except _Anywhere:
@@ -348,11 +383,111 @@ def _after_word(items: list, word: str) -> list[list]:
     raise _Unknown
 
 
+_MAX_CONTINUATIONS = 2_000
+
+
+def _class_may_hold(members: list, char: str) -> bool:
+    """Whether a character class may hold ``char`` ("0" standing for any digit); True whenever unsure."""
+    if any(str(op) == "NEGATE" for op, _ in members):
+        return True
+    for op, value in members:
+        name = str(op)
+        if name == "LITERAL" and (chr(value).lower() == char or char == "0" and chr(value).isdigit()):
+            return True
+        if name == "RANGE":
+            low, high = chr(value[0]).lower(), chr(value[1]).lower()
+            if low <= char <= high or char == "0" and low <= "9" and high >= "0":
+                return True
+        if name == "CATEGORY" and str(value) in ("CATEGORY_DIGIT", "CATEGORY_WORD") \
+                and (char.isdigit() or str(value) == "CATEGORY_WORD" and _WORD_CHAR.match(char)):
+            return True
+        if name == "CATEGORY" and str(value) not in ("CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_SPACE"):
+            return True
+    return False
+
+
+def _consumed(items: list, token: str) -> list[list]:
+    """The continuations of a parsed sequence once it has matched all of ``token`` (digits written "0",
+    each standing for any digit): a superset, for assertions are taken to hold."""
+    if not token:
+        return [items]
+    if not items:
+        return []  # every rule ends at a word's end, and the token goes on
+    (op, value), rest = items[0], items[1:]
+    name = str(op)
+    char = token[0]
+    if name == "LITERAL":
+        literal = chr(value).lower()
+        return _consumed(rest, token[1:]) if literal == char or char == "0" and literal.isdigit() else []
+    if name == "IN":
+        return _consumed(rest, token[1:]) if _class_may_hold(list(value), char) else []
+    if name == "ANY":
+        return _consumed(rest, token[1:])
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return _consumed(rest, token)
+    if name in ("SUBPATTERN", "ATOMIC_GROUP"):
+        return _consumed(list(value[-1]) + rest, token)
+    if name == "BRANCH":
+        found = [c for branch in value[1] for c in _consumed(list(branch) + rest, token)]
+        if len(found) > _MAX_CONTINUATIONS:
+            raise _Unknown
+        return found
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, body = value
+        body = list(body)
+        if _sequence_nullable(body):
+            raise _Unknown  # a repeat that may match nothing would not move on
+        skipped = _consumed(rest, token) if low == 0 else []
+        if high == 0:
+            return skipped
+        again = ("MAX_REPEAT", (max(low - 1, 0), high if high == sre_parse.MAXREPEAT else high - 1, body))
+        return skipped + _consumed(body + [again] + rest, token)
+    raise _Unknown
+
+
+def _sequence_nullable(items: list) -> bool:
+    try:
+        return _sequence_firsts(items)[1]
+    except _Anywhere:
+        return False  # it starts with a character class: it matches at least one character
+
+
+def _cannot_start_space(items: list) -> bool:
+    """Whether a parsed sequence surely begins with a character that is no space (its first element is a
+    literal or a class without spaces)."""
+    if not items:
+        return False
+    op, value = items[0]
+    name = str(op)
+    if name == "LITERAL":
+        return not chr(value).isspace()
+    if name == "IN":
+        return not any(str(o) == "NEGATE" or str(o) == "CATEGORY" and str(v) in ("CATEGORY_SPACE", "CATEGORY_NOT_WORD",
+                                                                               "CATEGORY_NOT_DIGIT")
+                       or str(o) == "LITERAL" and chr(v).isspace() or str(o) == "RANGE" and v[0] <= 32
+                       for o, v in value)
+    if name == "SUBPATTERN":
+        return _cannot_start_space(list(value[-1]))
+    if name == "BRANCH":
+        return all(_cannot_start_space(list(branch)) for branch in value[1])
+    return False
+
+
+def _after_number(items: list, token: str) -> list[list]:
+    """The continuations of a parsed sequence once it has matched the number-like ``token`` and the spaces
+    after it."""
+    found: list[list] = []
+    for continuation in _consumed(items, token):
+        found += _after_spaces(continuation)
+    return found
+
+
 def tokens_after(regex: re.Pattern[str], word: str) -> frozenset[str] | None:
     """What the token after ``word`` starts with, in matches of ``regex`` that begin with that whole word
     ("the" → {"=year", "=weekend", ...}); None when it cannot be bounded (then anything may follow)."""
     try:
-        continuations = _after_word(_parsed(regex.pattern, regex.flags), word)
+        parsed = _parsed(regex.pattern, regex.flags)
+        continuations = _after_number(parsed, word) if word[:1].isdigit() else _after_word(parsed, word)
         keys: set[str] = set()
         for continuation in continuations:
             firsts, nullable = _sequence_firsts(continuation)
