@@ -4,13 +4,14 @@ are derived from the patterns themselves and must never change what is found."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from test_corpus import NEGATIVES, POSITIVES
 
 from timeline.temporal import find
 from timeline.temporal.find import Finder
-from timeline.temporal.grammar import first_tokens, tokens_after
+from timeline.temporal.grammar import first_tokens, may_meet_mark, tokens_after
 
 
 def test_first_tokens_tell_whole_words_from_prefixes() -> None:
@@ -48,13 +49,27 @@ def test_tokens_after_a_number_are_read_by_its_shape() -> None:
     assert tokens_after(re.compile(r"\d{1,2}(?:st|nd|rd|th)\s+century", re.I), "00th") == {"=century"}
 
 
+def test_a_mark_right_after_a_token_lets_through_only_the_rules_that_may_meet_it() -> None:
+    percent = re.compile(r"\d+(?:\.\d+)?\s*%", re.I)
+    year = re.compile(r"(?:19|20)\d\d(?:\s+season)?", re.I)
+    assert may_meet_mark(percent, "0", "%") and may_meet_mark(percent, "0", ".")  # "5%", "5.5%"
+    assert not may_meet_mark(percent, "0", ",")
+    assert may_meet_mark(year, "0000", ".")  # "in 1990.": the match ends before the mark
+    assert not may_meet_mark(year, "00", "%")  # too few digits for a year
+    assert may_meet_mark(re.compile(r"(?:summer|winter)(?:\s+of\s+\d{4})?", re.I), "summer", ",")
+
+
 def test_tokens_after_a_word_are_unknown_when_the_pattern_does_not_say() -> None:
     assert tokens_after(re.compile(r"mid[\s-]*june", re.I), "mid") is None
     assert tokens_after(re.compile(r"\d+(?:\s+years)?", re.I), "0") is None  # the match may end after the number
 
 
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
 def _all_texts() -> list[str]:
-    return [p.values[0]["text"] for p in POSITIVES] + [p.values[0] for p in NEGATIVES]
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    return [p.values[0]["text"] for p in POSITIVES] + [p.values[0] for p in NEGATIVES] + seeds
 
 
 def test_sorting_rules_by_the_next_word_finds_exactly_the_same(monkeypatch: pytest.MonkeyPatch) -> None:

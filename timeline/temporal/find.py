@@ -9,7 +9,7 @@ from typing import Any
 
 from ..models import TimexType
 from ..text import WIRE_SERVICES
-from .grammar import Grammar, KeyIndex, Rule, load_grammar, tokens_after
+from .grammar import Grammar, KeyIndex, Rule, load_grammar, may_meet_mark, tokens_after
 from .tense import TenseGuesser
 
 CONTEXT_CHARS = 30
@@ -124,6 +124,7 @@ _CLOCK_APPROX = {"around": "APPROX", "about": "APPROX", "approximately": "APPROX
 _TOKEN_START = re.compile(r"(?<!\w)(?:\w+|[^\w\s])")
 _NEXT_TOKEN = re.compile(r"\s+(\w+|[^\w\s])")
 _DIGITS = re.compile(r"\d")
+_MARK = re.compile(r"[^\w\s]")
 # A word that may begin this many rules or more has them sorted by the word after it first.
 FOLLOW_MIN_RULES = 1
 # The words that begin this many rules or more ("the") are sorted so when the finder is made, the others
@@ -503,6 +504,7 @@ class Finder:
         self._unindexed = tuple(rule for rule in self.grammar.rules if rule.starts is None)
         self._by_token: dict[str, tuple[Rule, ...]] = {}
         self._by_pair: dict[tuple[str, str], tuple[Rule, ...]] = {}
+        self._by_mark: dict[tuple[str, str], tuple[Rule, ...]] = {}
         self._first = KeyIndex((rule.priority, rule.starts) for rule in self._indexed)
         # Numbers are everywhere in news and most are no date: one combined pattern of every rule that may
         # start with a digit rules out most of them with a single match attempt.
@@ -618,6 +620,16 @@ class Finder:
                 self._by_pair[(token, following)] = kept
         return kept
 
+    def _rules_at_mark(self, token: str, mark: str, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+        """Of the rules that may begin with ``token``, those a mark right after it ("5%", "Friday,") lets
+        match (grammar.may_meet_mark; memoised)."""
+        kept = self._by_mark.get((token, mark))
+        if kept is None:
+            kept = tuple(rule for rule in rules if may_meet_mark(rule.regex, token, mark))
+            if len(self._by_mark) < _CACHE_LIMIT:
+                self._by_mark[(token, mark)] = kept
+        return kept
+
     @staticmethod
     def _second_index(token: str, rules: tuple[Rule, ...]) -> KeyIndex:
         """Which of the rules beginning with the word ``token`` each possible second word may continue."""
@@ -671,6 +683,8 @@ class Finder:
                 if following is not None:
                     word = following.group(1)
                     rules = self._rules_before(key, word if whole else word.lower(), rules)
+                elif _MARK.match(source, token_match.end()) and token[-1].isalnum():
+                    rules = self._rules_at_mark(key, source[token_match.end()], rules)
             for rule in rules:
                 match = rule.regex.match(text, position)
                 if match is not None:

@@ -446,10 +446,19 @@ def _consumed(items: list, token: str) -> list[list]:
 
 
 def _sequence_nullable(items: list) -> bool:
-    try:
-        return _sequence_firsts(items)[1]
-    except _Anywhere:
-        return False  # it starts with a character class: it matches at least one character
+    """Whether a parsed sequence may match the empty string (True whenever unsure)."""
+    for op, value in items:
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL", "IN", "ANY"):
+            return False
+        if name in ("SUBPATTERN", "ATOMIC_GROUP") and not _sequence_nullable(list(value[-1])):
+            return False
+        if name == "BRANCH" and not any(_sequence_nullable(list(branch)) for branch in value[1]):
+            return False
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and value[0] > 0 \
+                and not _sequence_nullable(list(value[2])):
+            return False
+    return True
 
 
 def _cannot_start_space(items: list) -> bool:
@@ -480,6 +489,19 @@ def _after_number(items: list, token: str) -> list[list]:
     for continuation in _consumed(items, token):
         found += _after_spaces(continuation)
     return found
+
+
+def may_meet_mark(regex: re.Pattern[str], token: str, mark: str) -> bool:
+    """Whether a match of ``regex`` that begins with the whole ``token`` (a number by its shape, see
+    _consumed) may go on into the ``mark`` right after it ("5%", "5.30") or end before it ("1990.");
+    True whenever that cannot be worked out."""
+    try:
+        parsed = _parsed(regex.pattern, regex.flags)
+        continuations = _consumed(parsed, token)
+        return bool(continuations) and (bool(_consumed(parsed, token + mark))
+                                        or any(_sequence_nullable(c) for c in continuations))
+    except (_Unknown, _Anywhere):
+        return True
 
 
 def tokens_after(regex: re.Pattern[str], word: str) -> frozenset[str] | None:
