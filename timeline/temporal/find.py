@@ -127,9 +127,10 @@ _DIGITS = re.compile(r"\d")
 _MARK = re.compile(r"[^\w\s]")
 # A word that may begin this many rules or more has them sorted by the word after it first.
 FOLLOW_MIN_RULES = 1
-# The words that begin this many rules or more ("the") are sorted so when the finder is made, the others
-# when first met.
+# The words that begin this many rules or more ("the") are sorted so when the finder is made; other tokens
+# once they have been met this many times (see Finder._worth_indexing).
 _INDEX_UP_FRONT = 8
+INDEX_AFTER = 32
 _CACHE_LIMIT = 200_000
 # A named group, opened as a plain one so that many rules' patterns can join into one regex.
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -505,6 +506,7 @@ class Finder:
         self._by_token: dict[str, tuple[Rule, ...]] = {}
         self._by_pair: dict[tuple[str, str], tuple[Rule, ...]] = {}
         self._by_mark: dict[tuple[str, str], tuple[Rule, ...]] = {}
+        self._seen: dict[str | tuple[str, str], int] = {}
         self._first = KeyIndex((rule.priority, rule.starts) for rule in self._indexed)
         # Numbers are everywhere in news and most are no date: one combined pattern of every rule that may
         # start with a digit rules out most of them with a single match attempt.
@@ -611,6 +613,8 @@ class Finder:
         if kept is None:
             seconds = self._seconds.get(token)
             if seconds is None:
+                if not self._worth_indexing(token):
+                    return rules
                 seconds = self._second_index(token, rules)
                 if len(self._seconds) < _CACHE_LIMIT:
                     self._seconds[token] = seconds
@@ -625,10 +629,21 @@ class Finder:
         match (grammar.may_meet_mark; memoised)."""
         kept = self._by_mark.get((token, mark))
         if kept is None:
+            if not self._worth_indexing((token, mark)):
+                return rules
             kept = tuple(rule for rule in rules if may_meet_mark(rule.regex, token, mark))
             if len(self._by_mark) < _CACHE_LIMIT:
                 self._by_mark[(token, mark)] = kept
         return kept
+
+    def _worth_indexing(self, key: str | tuple[str, str]) -> bool:
+        """Whether a token (or a token and a mark) has been met often enough to work out which of its rules
+        the next token rules out: that reads the rules' patterns, which costs as much as trying them about a
+        hundred times, so a rare word has its rules tried as they are."""
+        seen = self._seen.get(key, 0) + 1
+        if len(self._seen) < _CACHE_LIMIT:
+            self._seen[key] = seen
+        return seen > INDEX_AFTER
 
     @staticmethod
     def _second_index(token: str, rules: tuple[Rule, ...]) -> KeyIndex:
