@@ -685,7 +685,8 @@ class Finder:
             if not rules:
                 continue
             position = token_match.start()
-            if token[0].isdigit():
+            number = token[0].isdigit()
+            if number:
                 if not digit_gate.match(text, position):
                     continue
                 # A number is looked up by its shape ("1990s" → "0000s"): the rules tell digits apart only
@@ -698,7 +699,8 @@ class Finder:
                 if following is not None:
                     word = following.group(1)
                     rules = self._rules_before(key, word if whole else word.lower(), rules)
-                elif _MARK.match(source, token_match.end()) and token[-1].isalnum():
+                elif number and _MARK.match(source, token_match.end()):
+                    # numbers only: "5%", "1,500", "5.30" (a word before a mark has too few rules to pay)
                     rules = self._rules_at_mark(key, source[token_match.end()], rules)
             for rule in rules:
                 match = rule.regex.match(text, position)
