@@ -254,3 +254,9 @@ def test_a_date_opening_the_sentence_with_nothing_of_its_own_shares_the_sentence
 def test_a_range_start_that_opens_the_sentence_is_no_event_of_its_own() -> None:
     events = events_of("From Monday until Wednesday, the coast road was closed.", published=datetime(2024, 3, 14))
     assert [e.value for e in events] == ["2024-03-13"]
+
+
+def test_a_span_still_to_come_dates_the_happening_on_the_day_it_reaches() -> None:
+    events = events_of("The council said the vote on the new dam is in two weeks.")
+    assert [(e.start, e.end) for e in events] == [(date(2024, 3, 25), date(2024, 3, 25))]
+    assert events_of("The dam was built in two weeks.") == []  # a span taken, no day of its own

@@ -230,8 +230,9 @@ def _opens_line_with_zoned_clock(before: str, expression: TimeExpression, after:
 
 
 def _datable(expression: TimeExpression) -> bool:
-    return (expression.type in _DATED_TYPES and expression.interval is not None and expression.value is not None
-            and expression.granularity not in _UNDATABLE)
+    """A date or time with its days, or a span that names the day it reaches ("the vote is in two weeks")."""
+    return ((expression.type in _DATED_TYPES or expression.type == TimexType.DURATION) and expression.interval
+            is not None and expression.value is not None and expression.granularity not in _UNDATABLE)
 
 
 def describes_a_thing(text: str, expression: TimeExpression) -> bool:
@@ -452,10 +453,25 @@ def extract_events(document: Document, segments: Sequence[Segment], expressions:
     return events, unanchored
 
 
+def _dated_value(expression: TimeExpression) -> tuple[str, TimexType]:
+    """The date an expression gives a happening: its own value, or for a span still to come ("in two weeks",
+    P2W) the day, month or year it reaches."""
+    assert expression.interval is not None and expression.value is not None
+    if expression.type != TimexType.DURATION:
+        return expression.value, expression.type
+    reached = expression.interval.start
+    if expression.granularity == Granularity.YEAR:
+        return f"{reached.year:04d}", TimexType.DATE
+    if expression.granularity == Granularity.MONTH:
+        return f"{reached:%Y-%m}", TimexType.DATE
+    return reached.isoformat(), TimexType.DATE
+
+
 def _event(document: Document, item: _Dated, sentence: str, clause: str, *, position: float,
            published: date | None) -> Event:
     expression, segment = item.expression, item.segment
     assert expression.interval is not None and expression.value is not None
+    value, kind = _dated_value(expression)
     clause_text = without_furniture(display_text(clause).strip(" ,;:-–—"))
     reported = is_reported_speech(document.text, expression)
     origin = segment_origin(document, segment)
@@ -463,14 +479,14 @@ def _event(document: Document, item: _Dated, sentence: str, clause: str, *, posi
         document=document.id, title=origin.title, url=origin.url,
         published=published or (document.published.date() if document.published else None),
         segment=segment.index, segment_kind=segment.kind, sentence=sentence, expression=expression.text,
-        expression_start=expression.start, expression_end=expression.end, value=expression.value,
+        expression_start=expression.start, expression_end=expression.end, value=value,
         chain=expression.chain, outlet=origin.outlet, position=round(min(1.0, max(0.0, position)), 4),
         reported_speech=reported,
     )
     return Event(
-        id=_event_id(document.id, expression.start, expression.value),
-        start=expression.interval.start, end=expression.interval.end, value=expression.value,
-        granularity=expression.granularity or Granularity.DAY, type=expression.type,
+        id=_event_id(document.id, expression.start, value),
+        start=expression.interval.start, end=expression.interval.end, value=value,
+        granularity=expression.granularity or Granularity.DAY, type=kind,
         modifier=expression.modifier, title=_title(clause_text, display_text(expression.text)),
         text=clause_text, reported_speech=reported, sources=[source],
     )

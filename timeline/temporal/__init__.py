@@ -42,6 +42,10 @@ _NARRATIVE_BASES = {
 
 def _chain(mention: Mention, resolved: Resolved, anchor: Anchor | None, said: str | None) -> str:
     shown = f'"{mention.text}" → {resolved.value}'
+    if resolved.type == TimexType.DURATION and resolved.start is not None:
+        reached = resolved.start.isoformat() if resolved.granularity == Granularity.DAY else \
+            f"{resolved.start:%Y-%m}" if resolved.granularity == Granularity.MONTH else str(resolved.start.year)
+        shown += f", which reaches {'about ' if resolved.modifier == 'APPROX' else ''}{reached}"
     if resolved.basis == "anchor" and anchor is not None:
         return f"{shown}, anchored at {anchor.description}"
     if resolved.basis in _NARRATIVE_BASES:

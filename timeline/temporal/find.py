@@ -58,6 +58,9 @@ class Partial:
     """Counted from the date the words name: ("two days after March 3": (2, "D")), in units of the vocabulary."""
     shift_part: str | None = None
     """The part of the shifted day ("the night before Christmas": "NI")."""
+    lands: bool = False
+    """A span "in" which something is still to come ("the vote is in two weeks"): it also names the day
+    it reaches, counted from the reference time."""
     shift_whole: bool = False
     """The count names a whole unit, not a day in it ("the week before Christmas": that week)."""
     to_the_day: bool = False
@@ -460,6 +463,39 @@ def _under_dated_heading(text: str, start: int, mentions: list[Mention]) -> bool
     return any(previous_start <= m.start < line_start and m.partial.kind != "clock" for m in mentions)
 
 
+_IN_BEFORE = re.compile(r"(?:(?P<copula>\b(?:is|are|['’]s|['’]re|be)\s+)|\b(?:back|due|again|home|out|done)\s+)?"
+                        r"(?<![\w'’])in\s+$", re.IGNORECASE)
+# What says that something is still to come, a few words before the "in": "will resign in two weeks".
+_TO_COME = re.compile(r"\b(?:will|['’]ll|shall|going\s+to|gonna|would|expects?|expected|due|"
+                      r"set\s+to|plans?\s+to|planned\s+to|hopes?\s+to|aims?\s+to|intends?\s+to)\b", re.IGNORECASE)
+# A verb of a scheduled happening right before the "in": "the promo ends in 3 days", "takes effect in a month".
+_SCHEDULED = re.compile(r"\b(?:ends?|opens?|starts?|begins?|closes?|expires?|ships?|launch(?:es)?|leaves?|arrives?|"
+                        r"returns?|resumes?|effect|airs?|kicks?\s+off|goes\s+live|go\s+live|lands?|departs?)\s+$",
+                        re.IGNORECASE)
+_LANDING_UNITS = frozenset({"H", "MI", "D", "W", "2W", "M", "Y"})
+_LANDING_WINDOW = 50
+
+
+def _lands(text: str, mention: Mention) -> bool:
+    """Whether a span "in" which something is still to come names the day it reaches: "will resign in two
+    weeks", "the vote is in ten days", "back in an hour"; not "built in two weeks", "a rise in a week", "in
+    the next 48 hours" (by then, not then) or "in two weeks of talks"."""
+    partial = mention.partial
+    if partial.vague or partial.unit not in _LANDING_UNITS or partial.mod is not None \
+            or mention.text[:1].isalpha() and mention.text.split()[0].lower() in ("the", "next", "past", "coming"):
+        return False
+    before = _IN_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+    if before is None or mention.tense == "past":
+        return False
+    after = text[mention.end : mention.end + 12]
+    if re.match(r"\s*(?:of\b|['’]s?\s+(?!time\b)\w)", after):
+        return False
+    if before.group("copula") is not None or _SCHEDULED.search(text, max(0, before.start() - 16), before.start()):
+        return mention.tense in ("present", "future")
+    clause = text[max(mention.sentence, mention.start - _LANDING_WINDOW) : mention.start]
+    return mention.tense in ("present", "future") and _TO_COME.search(clause) is not None
+
+
 def _opens_entry(text: str, start: int, end: int) -> bool:
     """Whether a clock opens its line and a colon or a dash follows it: the stamp of a live page's entry."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -737,4 +773,6 @@ class Finder:
                     and not _under_dated_heading(text, mention.start, mentions) \
                     or mention.partial.kind == "calendar" and _WIRE_AFTER.match(text, mention.end):
                 mention.partial.stamp = True  # "3.55 pm: Hayward says ...", "May 12 (Reuters) -": when written
+            if mention.partial.kind == "duration" and _lands(text, mention):
+                mention.partial.lands = True
         return mentions

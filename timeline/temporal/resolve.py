@@ -750,9 +750,24 @@ def duration_value(amount: float | None, unit: str) -> str:
     return "P" + dates + (f"T{times}" if times else "")
 
 
+_LANDING_GRAINS = {"M": "M", "Y": "Y"}  # "in two months" reaches a month; days, weeks and hours reach a day
+
+
 def resolve_duration(p: Partial, m: Mention, ref: Reference) -> Resolved:
     amount = None if p.vague else (p.amount if p.amount is not None else 1)
-    return Resolved(duration_value(amount, p.unit or "D"), Granularity.DURATION, None, None, p.mod)
+    value = duration_value(amount, p.unit or "D")
+    day, basis = ref.day("anchor")
+    if not p.lands or amount is None or amount != int(amount) or day is None or basis != "anchor":
+        return Resolved(value, Granularity.DURATION, None, None, p.mod)
+    # "the vote is in two weeks": still a span (P2W, as TimeML has it), which also names the day it reaches
+    if p.unit in ("H", "MI"):
+        reached = (ref.anchor + timedelta(hours=amount if p.unit == "H" else 0, minutes=amount if p.unit == "MI" else 0)
+                   ).date() if ref.anchor is not None else day
+    else:
+        reached = shift_day(day, p.unit or "D", int(amount))
+    _, granularity, start, end = unit_value(reached, _LANDING_GRAINS.get(p.unit or "D", "D"))
+    return Resolved(value, granularity, start, end, "APPROX" if p.unit in ("W", "2W", "M") else None, basis,
+                    TimexType.DURATION)
 
 
 def resolve_set(p: Partial, m: Mention, ref: Reference) -> Resolved:
