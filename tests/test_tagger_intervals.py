@@ -93,8 +93,10 @@ def test_calendar_values_carry_exactly_their_interval(kind: str) -> None:
 def test_every_value_has_a_granularity(kind: str) -> None:
     for expression in BY_KIND[kind]:
         assert expression.granularity is not None, expression
-        if expression.type == TimexType.SET or expression.type == TimexType.DURATION and "reaches" not in expression.chain:
-            assert expression.interval is None, expression  # only a span still to come names the day it reaches
+        if expression.type == TimexType.SET:
+            assert expression.interval is None, expression
+        if expression.type == TimexType.DURATION:  # only a span still to come names the day (a grain) it reaches
+            assert (expression.interval is None) == (expression.granularity == Granularity.DURATION), expression
 
 
 @pytest.mark.parametrize("kind", sorted(RESOLVERS))

@@ -15,6 +15,7 @@ from datetime import date
 
 from .models import (Document, Event, Granularity, Segment, SegmentKind, Source, TimeExpression, TimexType,
                      Unanchored)
+from .temporal.resolve import reached_value
 from .text import WIRE_SERVICES, clean, sentence_bounds
 
 _DATED_TYPES = (TimexType.DATE, TimexType.TIME)
@@ -459,12 +460,7 @@ def _dated_value(expression: TimeExpression) -> tuple[str, TimexType]:
     assert expression.interval is not None and expression.value is not None
     if expression.type != TimexType.DURATION:
         return expression.value, expression.type
-    reached = expression.interval.start
-    if expression.granularity == Granularity.YEAR:
-        return f"{reached.year:04d}", TimexType.DATE
-    if expression.granularity == Granularity.MONTH:
-        return f"{reached:%Y-%m}", TimexType.DATE
-    return reached.isoformat(), TimexType.DATE
+    return reached_value(expression.interval.start, expression.granularity), TimexType.DATE
 
 
 def _event(document: Document, item: _Dated, sentence: str, clause: str, *, position: float,

@@ -41,34 +41,32 @@ def _ends(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-class _SentenceEnds:
-    """The sentence ends of the text asked about last: every stage asks about many places in one text."""
-
-    def __init__(self) -> None:
-        self.text: str | None = None
-        self.ends: list[tuple[int, int]] = []
-        self.stops: list[int] = []
-
-    def of(self, text: str) -> tuple[list[tuple[int, int]], list[int]]:
-        if text is not self.text:
-            ends = _ends(text)
-            self.text, self.ends, self.stops = text, ends, [stop for stop, _ in ends]
-        return self.ends, self.stops
+_last_ends: tuple[str, list[tuple[int, int]], list[int]] | None = None
+"""The sentence ends (and their stops) of the text asked about last: every stage asks about many places in
+one text. One tuple, replaced whole, so that a reader never sees one text's ends with another text."""
 
 
-_SENTENCE_ENDS = _SentenceEnds()
+def _ends_of(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    global _last_ends
+    cached = _last_ends
+    if cached is None or cached[0] is not text:
+        ends = _ends(text)
+        cached = _last_ends = (text, ends, [stop for stop, _ in ends])
+    return cached[1], cached[2]
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end): nearest sentence ends on either side, within 400 characters."""
-    ends, stops = _SENTENCE_ENDS.of(text)
+    ends, stops = _ends_of(text)
     low = max(0, start - _MAX_SENTENCE)
     left = low
-    index = bisect.bisect_right(stops, start)
-    # The last end before the expression whose next sentence begins by its start (a break's spaces may not).
-    for stop, following in reversed(ends[max(0, index - 3) : index]):
-        if following <= start and stop >= low:
-            left = max(left, following)
+    # Where the next sentence begins grows with where the last one stops: the latest end before the
+    # expression whose next sentence has begun by its start (a break's spaces may run past it).
+    index = bisect.bisect_right(stops, start) - 1
+    while index >= 0 and ends[index][1] > start:
+        index -= 1
+    if index >= 0 and ends[index][0] >= low:
+        left = max(left, ends[index][1])
     high = min(len(text), end + _MAX_SENTENCE)
     index = bisect.bisect_left(stops, end)
     right = stops[index] if index < len(stops) and stops[index] <= high else high

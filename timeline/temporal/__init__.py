@@ -9,7 +9,7 @@ from functools import cache
 
 from ..models import Anchor, DateRange, Granularity, TimeExpression, TimexType
 from .find import Finder, Mention
-from .resolve import Reference, Resolved, Unresolvable, bc_year, resolve
+from .resolve import Reference, Resolved, Unresolvable, bc_year, reached_value, resolve
 
 __all__ = ["AnchoredSpan", "tag", "finder"]
 
@@ -43,9 +43,8 @@ _NARRATIVE_BASES = {
 def _chain(mention: Mention, resolved: Resolved, anchor: Anchor | None, said: str | None) -> str:
     shown = f'"{mention.text}" → {resolved.value}'
     if resolved.type == TimexType.DURATION and resolved.start is not None:
-        reached = resolved.start.isoformat() if resolved.granularity == Granularity.DAY else \
-            f"{resolved.start:%Y-%m}" if resolved.granularity == Granularity.MONTH else str(resolved.start.year)
-        shown += f", which reaches {'about ' if resolved.modifier == 'APPROX' else ''}{reached}"
+        about = "about " if resolved.modifier == "APPROX" else ""
+        shown += f", which reaches {about}{reached_value(resolved.start, resolved.granularity)}"
     if resolved.basis == "anchor" and anchor is not None:
         return f"{shown}, anchored at {anchor.description}"
     if resolved.basis in _NARRATIVE_BASES:

@@ -128,8 +128,8 @@ _TOKEN_START = re.compile(r"(?<!\w)(?:\w+|[^\w\s])")
 _NEXT_TOKEN = re.compile(r"\s+(\w+|[^\w\s])")
 _DIGITS = re.compile(r"\d")
 _MARK = re.compile(r"[^\w\s]")
-# A word that may begin this many rules or more has them sorted by the word after it first.
-FOLLOW_MIN_RULES = 1
+# Whether a token's rules are sorted by the token after it first (off only to test that it changes nothing).
+SORT_BY_NEXT_TOKEN = True
 # The words that begin this many rules or more ("the") are sorted so when the finder is made; other tokens
 # once they have been met this many times (see Finder._worth_indexing).
 _INDEX_UP_FRONT = 8
@@ -463,8 +463,10 @@ def _under_dated_heading(text: str, start: int, mentions: list[Mention]) -> bool
     return any(previous_start <= m.start < line_start and m.partial.kind != "clock" for m in mentions)
 
 
-_IN_BEFORE = re.compile(r"(?:(?P<copula>\b(?:is|are|['’]s|['’]re|be)\s+)|\b(?:back|due|again|home|out|done)\s+)?"
-                        r"(?<![\w'’])in\s+$", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"(?P<copula>\b(?:is|are|['’]s|['’]re|be)\s+)?(?<![\w'’])in\s+$", re.IGNORECASE)
+# A span of something ("in two weeks of talks", "in a week's trading"), not a time still to come.
+_SPAN_OF = re.compile(r"\s*(?:of\b|['’]s?\s+(?!time\b)\w)")
+_NOT_LANDING = frozenset({"the", "next", "past", "coming"})  # "in the next 48 hours": by then, not then
 # What says that something is still to come, a few words before the "in": "will resign in two weeks".
 _TO_COME = re.compile(r"\b(?:will|['’]ll|shall|going\s+to|gonna|would|expects?|expected|due|"
                       r"set\s+to|plans?\s+to|planned\s+to|hopes?\s+to|aims?\s+to|intends?\s+to)\b", re.IGNORECASE)
@@ -482,18 +484,14 @@ def _lands(text: str, mention: Mention) -> bool:
     the next 48 hours" (by then, not then) or "in two weeks of talks"."""
     partial = mention.partial
     if partial.vague or partial.unit not in _LANDING_UNITS or partial.mod is not None \
-            or mention.text[:1].isalpha() and mention.text.split()[0].lower() in ("the", "next", "past", "coming"):
+            or mention.tense not in ("present", "future") or mention.text.split()[0].lower() in _NOT_LANDING:
         return False
     before = _IN_BEFORE.search(text, max(0, mention.start - 12), mention.start)
-    if before is None or mention.tense == "past":
-        return False
-    after = text[mention.end : mention.end + 12]
-    if re.match(r"\s*(?:of\b|['’]s?\s+(?!time\b)\w)", after):
+    if before is None or _SPAN_OF.match(text, mention.end):
         return False
     if before.group("copula") is not None or _SCHEDULED.search(text, max(0, before.start() - 16), before.start()):
-        return mention.tense in ("present", "future")
-    clause = text[max(mention.sentence, mention.start - _LANDING_WINDOW) : mention.start]
-    return mention.tense in ("present", "future") and _TO_COME.search(clause) is not None
+        return True
+    return _TO_COME.search(text, max(mention.sentence, mention.start - _LANDING_WINDOW), mention.start) is not None
 
 
 def _opens_entry(text: str, start: int, end: int) -> bool:
@@ -730,7 +728,7 @@ class Finder:
                 key = _DIGITS.sub("0", token)
             else:
                 key = token
-            if len(rules) >= FOLLOW_MIN_RULES:
+            if SORT_BY_NEXT_TOKEN:
                 following = _NEXT_TOKEN.match(source, token_match.end())
                 if following is not None:
                     word = following.group(1)

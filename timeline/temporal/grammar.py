@@ -308,29 +308,19 @@ class _Unknown(Exception):
     """What follows a word in a pattern cannot be worked out (the caller then assumes anything may)."""
 
 
-def _is_space_run(item: tuple) -> bool:
+def _space_run_marks(item: tuple) -> list[str] | None:
+    """The marks a run of spaces may hold besides them ("\\s+" → [], "[\\s-]+" → ["-"]); None when ``item`` is
+    no run of at least one space."""
     op, value = item
     if str(op) not in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") or value[0] < 1:
-        return False
-    body = list(value[2])
-    return len(body) == 1 and str(body[0][0]) == "IN" and all(
-        str(o) == "CATEGORY" and str(v) == "CATEGORY_SPACE" for o, v in body[0][1])
-
-
-def _space_or_marks_run(item: tuple) -> list[str]:
-    """The marks of a run of spaces or non-word marks ("[\\s-]+" → ["-"]); [] when ``item`` is no such run."""
-    op, value = item
-    if str(op) not in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") or value[0] < 1:
-        return []
+        return None
     body = list(value[2])
     if len(body) != 1 or str(body[0][0]) != "IN":
-        return []
+        return None
     members = body[0][1]
-    spaces = any(str(o) == "CATEGORY" and str(v) == "CATEGORY_SPACE" for o, v in members)
+    spaces = [v for o, v in members if str(o) == "CATEGORY" and str(v) == "CATEGORY_SPACE"]
     marks = [chr(v) for o, v in members if str(o) == "LITERAL" and not _WORD_CHAR.match(chr(v))]
-    if not spaces or len(marks) + 1 != len(members):
-        return []
-    return marks
+    return marks if spaces and len(spaces) + len(marks) == len(members) else None
 
 
 def _after_spaces(items: list) -> list[list]:
@@ -339,11 +329,9 @@ def _after_spaces(items: list) -> list[list]:
         raise _Unknown  # the match may end here: anything may follow
     (op, value), rest = items[0], items[1:]
     name = str(op)
-    if _is_space_run(items[0]):
-        return [rest]
-    marks = _space_or_marks_run(items[0])
-    if marks:
-        # "[\s-]+": the spaces, then perhaps one of the marks as the next token of its own ("a - year")
+    marks = _space_run_marks(items[0])
+    if marks is not None:
+        # the spaces, then in "[\s-]+" perhaps one of the marks as the next token of its own ("a - year")
         return [rest] + [[("LITERAL", ord(mark))] for mark in marks]
     if name == "LITERAL":
         if chr(value) != " ":
@@ -364,50 +352,6 @@ def _after_spaces(items: list) -> list[list]:
         return []
     if name in ("AT", "ASSERT", "ASSERT_NOT"):
         return _after_spaces(rest)
-    raise _Unknown
-
-
-def _after_word(items: list, word: str) -> list[list]:
-    """The continuations of a parsed sequence once it has matched ``word`` and the spaces after it."""
-    if not items:
-        return []
-    (op, value), rest = items[0], items[1:]
-    name = str(op)
-    if name in ("AT", "ASSERT", "ASSERT_NOT"):
-        return _after_word(rest, word)
-    if name == "LITERAL":
-        literal = ""
-        index = 0
-        while index < len(items) and str(items[index][0]) == "LITERAL" and len(literal) <= len(word):
-            literal += chr(items[index][1]).lower()
-            index += 1
-        if literal == word:
-            return _after_spaces(items[index:])
-        if literal == word + " ":
-            return _after_spaces(items[index - 1 :])
-        if word.startswith(literal):
-            return _after_word(items[index:], word[len(literal):])  # the word goes on ("th" then "e|is|at")
-        return []  # another word: a match of this branch never begins with ``word``
-    if name == "SUBPATTERN":
-        return _after_word(list(value[-1]) + rest, word)
-    if name == "BRANCH":
-        return [c for branch in value[1] for c in _after_word(list(branch) + rest, word)]
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and value[1] == 1:
-        taken = _after_word(list(value[2]) + rest, word)
-        return taken + (_after_word(rest, word) if value[0] == 0 else [])
-    if name == "IN":
-        if not _class_may_hold(list(value), word[0]):
-            return []  # spaces, say, where the word goes on
-        return _after_spaces(rest) if len(word) == 1 else _after_word(rest, word[1:])
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and value[2] and str(value[2][0][0]) == "IN" \
-            and not _class_may_hold(list(value[2][0][1]), word[0]):
-        return _after_word(rest, word) if value[0] == 0 else []
-    try:
-        firsts, nullable = _sequence_firsts(items)
-    except _Anywhere:
-        raise _Unknown from None
-    if not nullable and not token_fits(frozenset(firsts), word):
-        return []  # digits, say: this way the match cannot begin with ``word``
     raise _Unknown
 
 
@@ -435,8 +379,9 @@ def _class_may_hold(members: list, char: str) -> bool:
 
 
 def _consumed(items: list, token: str) -> list[list]:
-    """The continuations of a parsed sequence once it has matched all of ``token`` (digits written "0",
-    each standing for any digit): a superset, for assertions are taken to hold."""
+    """The continuations of a parsed sequence once it has matched all of ``token``, character by character
+    (the parser factors "the|this" into "th" then "e|is": the word goes on into the branches; a number is
+    written by its shape, each "0" standing for any digit): a superset, for assertions are taken to hold."""
     if not token:
         return [items]
     if not items:
@@ -468,8 +413,10 @@ def _consumed(items: list, token: str) -> list[list]:
         skipped = _consumed(rest, token) if low == 0 else []
         if high == 0:
             return skipped
-        again = ("MAX_REPEAT", (max(low - 1, 0), high if high == sre_parse.MAXREPEAT else high - 1, body))
-        return skipped + _consumed(body + [again] + rest, token)
+        # once more, then what is left of the repeat (nothing, when it may match only once)
+        again = [] if high == 1 else [("MAX_REPEAT", (max(low - 1, 0), high if high == sre_parse.MAXREPEAT
+                                                      else high - 1, body))]
+        return skipped + _consumed(body + again + rest, token)
     raise _Unknown
 
 
@@ -510,9 +457,8 @@ def _cannot_start_space(items: list) -> bool:
     return False
 
 
-def _after_number(items: list, token: str) -> list[list]:
-    """The continuations of a parsed sequence once it has matched the number-like ``token`` and the spaces
-    after it."""
+def _after_token(items: list, token: str) -> list[list]:
+    """The continuations of a parsed sequence once it has matched all of ``token`` and the spaces after it."""
     found: list[list] = []
     for continuation in _consumed(items, token):
         found += _after_spaces(continuation)
@@ -525,9 +471,7 @@ def may_meet_mark(regex: re.Pattern[str], token: str, mark: str) -> bool:
     True whenever that cannot be worked out."""
     try:
         parsed = _parsed(regex.pattern, regex.flags)
-        continuations = _consumed(parsed, token)
-        return bool(continuations) and (bool(_consumed(parsed, token + mark))
-                                        or any(_sequence_nullable(c) for c in continuations))
+        return any(_sequence_nullable(c) or _consumed(c, mark) for c in _consumed(parsed, token))
     except (_Unknown, _Anywhere):
         return True
 
@@ -537,7 +481,7 @@ def tokens_after(regex: re.Pattern[str], word: str) -> frozenset[str] | None:
     ("the" → {"=year", "=weekend", ...}); None when it cannot be bounded (then anything may follow)."""
     try:
         parsed = _parsed(regex.pattern, regex.flags)
-        continuations = _after_number(parsed, word) if word[:1].isdigit() else _after_word(parsed, word)
+        continuations = _after_token(parsed, word)
         keys: set[str] = set()
         for continuation in continuations:
             firsts, nullable = _sequence_firsts(continuation)

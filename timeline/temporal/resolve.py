@@ -751,6 +751,12 @@ def duration_value(amount: float | None, unit: str) -> str:
 
 
 _LANDING_GRAINS = {"M": "M", "Y": "Y"}  # "in two months" reaches a month; days, weeks and hours reach a day
+_GRAIN_UNITS = {Granularity.DAY: "D", Granularity.MONTH: "M", Granularity.YEAR: "Y"}
+
+
+def reached_value(start: date, granularity: Granularity | None) -> str:
+    """The TIMEX3 value of the day, month or year a span still to come reaches ("in two weeks" → 2026-03-25)."""
+    return unit_value(start, _GRAIN_UNITS.get(granularity, "D"))[0]  # type: ignore[arg-type]
 
 
 def resolve_duration(p: Partial, m: Mention, ref: Reference) -> Resolved:
@@ -760,9 +766,9 @@ def resolve_duration(p: Partial, m: Mention, ref: Reference) -> Resolved:
     if not p.lands or amount is None or amount != int(amount) or day is None or basis != "anchor":
         return Resolved(value, Granularity.DURATION, None, None, p.mod)
     # "the vote is in two weeks": still a span (P2W, as TimeML has it), which also names the day it reaches
-    if p.unit in ("H", "MI"):
-        reached = (ref.anchor + timedelta(hours=amount if p.unit == "H" else 0, minutes=amount if p.unit == "MI" else 0)
-                   ).date() if ref.anchor is not None else day
+    if p.unit in ("H", "MI") and ref.anchor is not None:  # an anchor day always has its anchor time
+        reached = (ref.anchor + timedelta(hours=amount if p.unit == "H" else 0,
+                                          minutes=amount if p.unit == "MI" else 0)).date()
     else:
         reached = shift_day(day, p.unit or "D", int(amount))
     _, granularity, start, end = unit_value(reached, _LANDING_GRAINS.get(p.unit or "D", "D"))
