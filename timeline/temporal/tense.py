@@ -69,6 +69,7 @@ class TenseGuesser:
         self.past_adverbs = set(words["past_adverbs"])
         self.irregular_past = set(words["irregular_past"])
         self.present_be = set(words["present_be"])
+        self.scheduled_prepositions = frozenset(words["scheduled_prepositions"])
         self.past_auxiliaries = set(words["past_auxiliaries"])
         self.prospective_participles = set(words["prospective_participles"])
         self.prospective_alone = set(words["prospective_alone"])
@@ -113,6 +114,12 @@ class TenseGuesser:
     def _tense(self, text: str, left: int, right: int, start: int, end: int, *, raw: str) -> str:
         before = [w.replace("’", "'") for w in _WORD.findall(text[left:start])]
         tense = self._verb_tense(text, left, right, start, end, before)
+        if tense is None:
+            if len(before) >= 2 and before[-1].lower() == "by":
+                return DEADLINE  # "Submit by Friday", "Entries by May 1": no verb tells the past
+            tense = PRESENT
+        elif tense == PRESENT and self._scheduled(before):
+            return FUTURE  # "the meeting is on Friday", "the vote is Tuesday": a present that tells a plan
         if before and before[-1].lower() in self.extension_prepositions and tense != FUTURE \
                 and self._extended(before[-_EXTENSION_WORDS:-1]):
             return FUTURE  # "extended the loans through January", "will extend its bid ... to Nov. 6"
@@ -127,6 +134,14 @@ class TenseGuesser:
                 return DEADLINE  # "has given the relatives until 9 a.m. Tuesday to sign": time granted, ahead
             return PROSPECTIVE  # "had until mid-November to reply": told in the past, nearer ahead than behind
         return tense
+
+    def _scheduled(self, before: list[str]) -> bool:
+        """Whether a present "be" stands right before the mention, or before the one preposition in front of it
+        ("is on Friday", "are Tuesday", "is in July"): what a present names the time of is on the calendar."""
+        words = [word.lower() for word in before[-2:]]
+        if words and words[-1] in self.scheduled_prepositions:
+            words.pop()
+        return bool(words) and words[-1] in self.present_be
 
     def _reports_span(self, raw: str, left: int, start: int) -> bool:
         """Whether a span is reported up to the date ("in the three months until August"). Its words are read
@@ -154,7 +169,7 @@ class TenseGuesser:
         after = lowered[verbs[-1] + 1 :]
         return not any(word in self.past_auxiliaries or word in self.irregular_past for word in after)
 
-    def _verb_tense(self, text: str, left: int, right: int, start: int, end: int, before: list[str]) -> str:
+    def _verb_tense(self, text: str, left: int, right: int, start: int, end: int, before: list[str]) -> str | None:
         after = [w.replace("’", "'") for w in _WORD.findall(text[end:right])]
         tokens = before + ["<mention>"] + after
         here = len(before)
@@ -196,7 +211,7 @@ class TenseGuesser:
                         reported = reported or tense
                     elif tense is not None:
                         return tense
-        return reported or PRESENT
+        return reported
 
     def _called_for(self, tokens: list[str], here: int) -> bool:
         """Whether "for" stands right before the mention at ``here``, after no result: "called a strike for May 1"
