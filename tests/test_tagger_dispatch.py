@@ -59,8 +59,14 @@ def test_a_mark_right_after_a_token_lets_through_only_the_rules_that_may_meet_it
     assert may_meet_mark(re.compile(r"(?:summer|winter)(?:\s+of\s+\d{4})?", re.I), "summer", ",")
 
 
+def test_spaces_that_may_be_missing_are_read_as_spaces_or_as_none() -> None:
+    assert tokens_after(re.compile(r"mid[\s-]*june", re.I), "mid") == {"=june", "-"}
+    assert tokens_after(re.compile(r"\d\d?\s*(?:am|pm)", re.I), "00") == {"=am", "=pm"}  # "10 am"
+    assert tokens_after(re.compile(r"\d\d?\s?(?:am|pm)", re.I), "00") == {"=am", "=pm"}
+
+
 def test_tokens_after_a_word_are_unknown_when_the_pattern_does_not_say() -> None:
-    assert tokens_after(re.compile(r"mid[\s-]*june", re.I), "mid") is None
+    assert tokens_after(re.compile(r"mid(?:\s*[\w-]+)?\s*june", re.I), "mid") is None
     assert tokens_after(re.compile(r"\d+(?:\s+years)?", re.I), "0") is None  # the match may end after the number
 
 

@@ -158,3 +158,22 @@ def test_normalised_gold_value_matches_the_standard_system_value() -> None:
     predicted = [timex(document.text, "next week", "DATE", "2015-W02")]
     assert score([document], [predicted]).value_f1 == pytest.approx(1.0)
     assert score([document], [predicted], normalise=False).value_f1 == 0.0
+
+
+def test_repeated_passes_give_a_steady_speed_and_must_tag_the_same() -> None:
+    from benchmarks.tempeval import Corpus, benchmark_corpus
+
+    document = parse_timeml(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08">1998-01-08</TIMEX3></DCT>'
+        '<TEXT>It fell <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3>.</TEXT></TimeML>')
+    corpus = Corpus(name="one", documents=(document,))
+    steady = benchmark_corpus(corpus, {"timeline": lambda text, dct: []}, max_seconds=None, passes=3)
+    figures = steady["systems"]["timeline"]
+    assert figures["passes"] == 3 and figures["steady_characters_per_second"] > 0
+    calls = iter(range(10))
+
+    def unsteady(text: str, creation_time: str | None) -> list:
+        return [Timex(8, 17, "DATE", "1998-01-07")] if next(calls) == 0 else []
+
+    with pytest.raises(RuntimeError, match="differently on a second pass"):
+        benchmark_corpus(corpus, {"timeline": unsteady}, max_seconds=None, passes=2)

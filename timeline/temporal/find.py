@@ -684,38 +684,42 @@ class Finder:
         """Which of the rules beginning with the word ``token`` each possible second word may continue."""
         return KeyIndex((rule.priority, tokens_after(rule.regex, token)) for rule in rules)
 
-    def _accept(self, rule: Rule, match: re.Match[str], text: str, found: list) -> None:
+    def _accepted(self, rule: Rule, match: re.Match[str], text: str) -> tuple[bool, Partial | None]:
+        """Whether a rule's match stands in its context, and what it says (None for a block)."""
         start, end = match.span()
-        if start == end or not self._context_ok(rule, text, start, end):
-            return
+        if not self._context_ok(rule, text, start, end):
+            return False, None
         if rule.kind == "block":
-            found.append((start, end, rule.priority, rule, None))
-            return
+            return True, None
         try:
-            partial = self.normaliser.partial(rule, match.groupdict())
+            return True, self.normaliser.partial(rule, match.groupdict())
         except (_Reject, KeyError, ValueError):
-            return
-        found.append((start, end, rule.priority, rule, partial))
+            return False, None
 
-    def candidates(self, text: str) -> list[tuple[int, int, int, Rule, Partial | None]]:
-        """Every rule match at every word start (overlaps included: selection comes later).
+    def candidates(self, text: str) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
+        """Every rule match at every word start (overlaps included: selection comes later, and checks each
+        match's context and reads what it says only when it reaches it: most matches lose to a longer one).
 
         Rules are tried only where the first token can begin one of their matches, which
         ``grammar.first_tokens`` derives from each pattern; rules it cannot bound scan the whole text.
         """
-        found: list[tuple[int, int, int, Rule, Partial | None]] = []
+        found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
         for rule in self._unindexed:
             for match in rule.regex.finditer(text):
-                self._accept(rule, match, text, found)
+                start, end = match.span()
+                if start != end:
+                    found.append((start, end, rule.priority, rule, match))
         # Tokens are looked up in lower case; lowering the text once is cheaper than lowering each token,
         # as long as it keeps every offset (a few characters grow when lowered: then token by token).
         lowered = text.lower()
         whole = len(lowered) == len(text)
         source = lowered if whole else text
-        digit_gate = self._digit_gate
+        digit_gate, known = self._digit_gate, self._by_token.get
         for token_match in _TOKEN_START.finditer(source):
             token = token_match.group(0) if whole else token_match.group(0).lower()
-            rules = self._rules_for(token)
+            rules = known(token)
+            if rules is None:
+                rules = self._rules_for(token)
             if not rules:
                 continue
             position = token_match.start()
@@ -738,19 +742,22 @@ class Finder:
                     rules = self._rules_at_mark(key, source[token_match.end()], rules)
             for rule in rules:
                 match = rule.regex.match(text, position)
-                if match is not None:
-                    self._accept(rule, match, text, found)
+                if match is not None and match.end() != position:
+                    found.append((position, match.end(), rule.priority, rule, match))
         return found
 
     def find(self, text: str) -> list[Mention]:
         """Every temporal expression in ``text``, in order, unresolved."""
         chosen_starts: list[int] = []
         chosen: list[tuple[int, int, Rule, Partial | None]] = []
-        for start, end, _, rule, partial in sorted(self.candidates(text), key=lambda c: (c[0] - c[1], c[2], c[0])):
+        for start, end, _, rule, match in sorted(self.candidates(text), key=lambda c: (c[0] - c[1], c[2], c[0])):
             index = bisect.bisect_right(chosen_starts, start)
             if index > 0 and chosen[index - 1][1] > start:
                 continue
             if index < len(chosen) and chosen[index][0] < end:
+                continue
+            accepted, partial = self._accepted(rule, match, text)
+            if not accepted:
                 continue
             chosen_starts.insert(index, start)
             chosen.insert(index, (start, end, rule, partial))

@@ -308,13 +308,16 @@ class _Unknown(Exception):
     """What follows a word in a pattern cannot be worked out (the caller then assumes anything may)."""
 
 
-def _space_run_marks(item: tuple) -> list[str] | None:
+def _space_run_marks(item: tuple, least: int = 1) -> list[str] | None:
     """The marks a run of spaces may hold besides them ("\\s+" → [], "[\\s-]+" → ["-"]); None when ``item`` is
-    no run of at least one space."""
+    no run of at least ``least`` spaces (a single space class, "\\s", is a run of one)."""
     op, value = item
-    if str(op) not in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") or value[0] < 1:
+    if str(op) == "IN":
+        body = [item]
+    elif str(op) not in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") or value[0] < least:
         return None
-    body = list(value[2])
+    else:
+        body = list(value[2])
     if len(body) != 1 or str(body[0][0]) != "IN":
         return None
     members = body[0][1]
@@ -333,6 +336,10 @@ def _after_spaces(items: list) -> list[list]:
     if marks is not None:
         # the spaces, then in "[\s-]+" perhaps one of the marks as the next token of its own ("a - year")
         return [rest] + [[("LITERAL", ord(mark))] for mark in marks]
+    marks = _space_run_marks(items[0], least=0)
+    if marks is not None:
+        # "\s*": the spaces, or none of them and the rest takes them
+        return [rest] + [[("LITERAL", ord(mark))] for mark in marks] + _after_spaces(rest)
     if name == "LITERAL":
         if chr(value) != " ":
             return []
