@@ -123,6 +123,16 @@ def test_page_stamps_are_not_events() -> None:
     assert events[0].text == "A child died in Texas on Wednesday."
 
 
+@pytest.mark.parametrize("text", [
+    "The terms of reference were published on Wednesday.",
+    "The report, published on Wednesday, blamed the operator.",
+])
+def test_a_sentence_that_tells_of_a_publishing_is_an_event_not_a_stamp(text: str) -> None:
+    events = events_of(text, published=datetime(2026, 3, 27))
+    assert [(e.start, e.text) for e in events] == [(date(2026, 3, 25), text)]
+    assert events_of("Published on Wednesday, 25 March 2026\nThe dam broke.", published=datetime(2026, 3, 27)) == []
+
+
 def test_a_date_beside_a_pages_update_line_is_a_stamp() -> None:
     text = ("7 November 2011 Last updated at 21:40 GMT Help The doctor has been found guilty .\n"
             "Page last updated at 08:14 GMT , Tuesday , 8 November 2011 The jury had deliberated since Friday .")
@@ -206,6 +216,8 @@ def test_title_drops_an_aside_that_losing_its_date_leaves_empty(sentence: str, d
 @pytest.mark.parametrize(("sentence", "dates", "title"), [
     ("The next full council meeting is on 25 April.", ["25 April"], "The next full council meeting"),
     ("Opening hours were cut back to 10pm because of staffing.", ["10pm"], "Opening hours were cut back because of staffing"),
+    ("The hearing planned for March 3 was postponed.", ["March 3"], "The hearing planned was postponed"),
+    ("Crowds gathered around midnight in the square.", ["midnight"], "Crowds gathered in the square"),
 ])
 def test_title_leaves_no_word_hanging_where_the_date_was(sentence: str, dates: list[str], title: str) -> None:
     assert make_title(sentence, dates) == title

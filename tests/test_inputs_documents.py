@@ -314,3 +314,29 @@ def test_a_dated_update_heading_anchors_its_section_at_its_own_day(tmp_path) -> 
     sections = [s.anchor.description for s in timeline.anchoring[0].segments if s.kind == SegmentKind.ARTICLE]
     assert sections[1].startswith('updated 2026-03-03 (heading "## Update, March 3", the year from published')
     assert sections[2] == 'updated 2026-03-10 (heading "**UPDATE (10 March 2026):**")'
+
+
+INLINE_UPDATE_NOTE = """---
+date: 2026-03-23
+title: Inquiry ordered
+---
+The governor ordered an inquiry on Monday.
+
+**UPDATE (25 March 2026):** The terms of reference came out on Wednesday.
+
+UPDATE, April 2: The first hearing was moved on Thursday.
+
+Update 3 April and the rest of this line is no heading.
+"""
+
+
+def test_an_update_heading_that_opens_its_line_anchors_the_text_after_it(tmp_path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(INLINE_UPDATE_NOTE, encoding="utf-8")
+    timeline = build_timeline(read_file(path).documents, Settings())
+    assert {e.value for e in timeline.events} == {"2026-03-23", "2026-03-25", "2026-04-02", "2026-04-03"}
+    assert not any("UPDATE" in e.text for e in timeline.events)
+    segments = timeline.anchoring[0].segments
+    assert [s.label for s in segments if s.kind == SegmentKind.POST_HEADER] == ["update", "update"]
+    sections = [s.anchor.description for s in segments if s.kind == SegmentKind.ARTICLE]
+    assert sections[1] == 'updated 2026-03-25 (heading "**UPDATE (25 March 2026):**")'

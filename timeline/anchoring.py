@@ -777,11 +777,13 @@ def _regions(document: Document, settings: Settings) -> list[_Region]:
 
 
 # A section a story or a note adds later, under a heading of its own that dates it: "## Update, March 3",
-# "UPDATE (14 March 2025):", "**Updated 3 March**".
+# "UPDATE (14 March 2025):", "**Updated 3 March**", or a heading that opens its line's text ("UPDATE, March 3: ...").
 _UPDATE_HEADING = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?i:update[d]?)(?:[ \t]*\d{1,2})?[ \t]*[,:(—–-]?[ \t]*"
     r"(?P<stamp>(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}\.?)"
-    r"(?:,?[ \t]+\d{4})?)[ \t]*\)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*:?[ \t]*$", re.MULTILINE)
+    r"(?:,?[ \t]+\d{4})?)[ \t]*\)?(?:[ \t]*:?[ \t]*(?:\*\*)?[ \t]*:?[ \t]*$"
+    # ... or set off from the text that follows on its line: "**UPDATE (25 March 2026):** The terms ..."
+    r"|[ \t]*(?::[ \t]*(?:\*\*)?|\*\*[ \t]*:|[—–])[ \t]*(?=\S))", re.MULTILINE)
 
 
 def _update_anchor(match: re.Match[str], anchor: Anchor | None) -> Anchor | None:

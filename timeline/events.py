@@ -54,7 +54,10 @@ _HOUR_MINUTE = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
 _ZONE = r"(?:[A-Z]{2,4}T|GMT|BST|UTC)\b"
 # "Last updated: 1 May", "Page last updated at 08:14 GMT, Tuesday, 8 November 2011": a clock time and a
 # weekday may stand between the update word and its date.
-_STAMP_BEFORE = re.compile(r"\b(?:last\s+)?(?:updated|modified|published|posted)(?:\s+(?:on|at))?\s*:?\s*"
+# A verb of the sentence tells a happening, no stamp: "the terms were published on Wednesday", "the report,
+# published on Wednesday, blamed".
+_STAMP_BEFORE = re.compile(r"(?<!,\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+                           r"\b(?:last\s+)?(?:updated|modified|published|posted)(?:\s+(?:on|at))?\s*:?\s*"
                            rf"(?:{_HOUR_MINUTE}\s*(?:{_ZONE})?\s*,?\s*)?"
                            r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*,?\s*)?$"
                            r"|\bposted\s+by\s*:?\s*[\w.@-]+\s*\|?\s*$"
@@ -107,7 +110,7 @@ _LEADING_FILLER = re.compile(
     r"additionally|in other news|as expected|by then|since then)\b\s*,?\s*)+",
     re.IGNORECASE,
 )
-_DATE_LEAD_IN = r"(?:(?:on|in|at|by|to|during|since|from|until|till|through|as of|of|dated|earlier|later|late|" \
+_DATE_LEAD_IN = r"(?:(?:on|in|at|by|to|for|around|about|circa|ahead of|during|since|from|until|till|through|as of|of|dated|earlier|later|late|" \
                 r"early|last|this|the|before|after)\s+)*"
 # Attribution and cleft openings that carry no actor or action: "According to the report, ...",
 # "What makes this even stranger is that ...". The title starts after them.
