@@ -9,7 +9,7 @@ from inputs_support import MIXED, analysed
 
 from timeline import AnchorSource, Document, SegmentKind, Settings
 from timeline.anchoring import normalised_stamp
-from timeline.pipeline import build_timeline
+from timeline.pipeline import build_timeline, extract_document
 from timeline.readers import read_file
 
 THREADS = MIXED / "threads"
@@ -286,3 +286,51 @@ def test_a_lemmy_handle_with_its_instance_and_age_is_a_post_header() -> None:
     events = build_timeline([document], Settings()).events
     assert not any("lemmy.world" in e.text or "feddit" in e.text for e in events)
     assert {e.value for e in events} == {"2026-02-26", "2026-03-02"}
+
+
+LIVE_PAGE = """LIVE: Harbour crane collapse – latest updates
+Last updated: Sun 15 Mar 2026 18:50 GMT
+
+06:25 GMT
+Reports are coming in that a crane has fallen. A witness says it happened about fifteen minutes ago.
+
+07:40 GMT
+The port authority confirms the collapse. The quay had been closed yesterday.
+
+09:15 GMT
+Divers went in at 9:40.
+
+18:50 GMT
+That's all from us today. We'll be back tomorrow at 7am.
+"""
+
+
+def _live_values(text: str, folder) -> dict[str, str]:
+    path = folder / "live.txt"
+    path.write_text(text, encoding="utf-8")
+    return {e.text: e.value for e in extract_document(path)}
+
+
+def test_a_live_pages_entries_are_read_against_their_own_clocks(tmp_path) -> None:
+    values = _live_values(LIVE_PAGE, tmp_path)
+    assert values["about fifteen minutes ago"] == "2026-03-15T06:10"  # from its entry's 06:25, not from 18:50
+    assert values["yesterday"] == "2026-03-14"
+    assert values["9:40"] == "2026-03-15T09:40"  # an entry's "yesterday" does not pull the next one back a day
+    assert values["tomorrow at 7am"] == "2026-03-16T07:00"
+
+
+def test_live_entries_newest_first_turn_back_a_day_past_midnight(tmp_path) -> None:
+    page = ("Live: storm updates\nPublished: 16 March 2026\n\n"
+            "01:10 - The wind has dropped. It peaked an hour ago.\n\n"
+            "23:30 - Gusts reached 120 km/h ten minutes ago.\n\n"
+            "22:05 - The first trees came down twenty minutes ago.\n")
+    values = _live_values(page, tmp_path)
+    assert values["an hour ago"] == "2026-03-16T00:10"
+    assert values["ten minutes ago"] == "2026-03-15T23:20"
+    assert values["twenty minutes ago"] == "2026-03-15T21:45"
+
+
+def test_a_programme_of_clock_lines_is_no_live_page(tmp_path) -> None:
+    values = _live_values("Published: 10 March 2025\n\nThe conference opens on Friday.\n"
+                          "09:00 - Registration\n10:30 - Keynote\n12:00 - Lunch\n", tmp_path)
+    assert values["10:30"] == "2025-03-14T10:30"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from .models import (Anchor, AnchorSource, Document, DocumentAnchors, Granularity, Segment, SegmentKind,
@@ -772,8 +772,8 @@ def _regions(document: Document, settings: Settings) -> list[_Region]:
     regions = [_Region(line.start, line.end, SegmentKind.POST_HEADER, retrieval or anchor, line.kind)
                for line in front]
     headers = thread_headers(document, retrieval, [(line.start, line.end) for line in front])
-    return regions + [part for region in _thread_regions(document, headers, anchor, retrieval)
-                      for part in _update_sections(document, region)]
+    return regions + [entry for region in _thread_regions(document, headers, anchor, retrieval)
+                      for part in _update_sections(document, region) for entry in _live_entries(document, part)]
 
 
 # A section a story or a note adds later, under a heading of its own that dates it: "## Update, March 3",
@@ -817,6 +817,57 @@ def _update_sections(document: Document, region: _Region) -> list[_Region]:
         position, anchor = match.end(), section_anchor
     parts.append(replace(region, start=position, anchor=anchor))
     return parts
+
+
+# A live page's entries, each under its clock: a line that holds only the clock ("06:25 GMT") or opens with it
+# ("06:25 - Police arrive"). A page that calls itself live ("LIVE:", "live blog", "latest updates") in its first
+# lines is one with two such entries; otherwise two clock-only lines with text after each make one (a programme,
+# "09:00 - Registration", is no live page: its clocks tell the day it names, not when it was written).
+_LIVE_ENTRY = re.compile(r"^[ \t]*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:[ \t]*(?P<zone>[A-Z]{2,4}))?"
+                         r"[ \t]*(?:(?P<alone>$)|(?:[:|–—]|-(?=[ \t]))[ \t]*(?=\S))", re.MULTILINE)
+_LIVE_PAGE = re.compile(r"\blive\b(?![ \t]+(?:in|at|on|with|from|music|show|stream))|\blatest[ \t]+updates\b", re.IGNORECASE)
+_LIVE_SIGN_CHARS = 300
+_LIVE_MIN_ENTRIES = 2
+
+
+def _live_entries(document: Document, region: _Region) -> list[_Region]:
+    """A live page's article cut at its entries' clocks, each entry read against its own time on the page's day.
+
+    The page's anchor (its "Last updated" line, its publication) dates the latest entry; the entries before it
+    lie on the same day unless their clocks turn back past midnight. Entries run oldest first or newest first."""
+    if region.kind != SegmentKind.ARTICLE or region.anchor is None:
+        return [region]
+    entries = [m for m in _LIVE_ENTRY.finditer(document.text, region.start, region.end)
+               if m.start() >= region.start and m.end() <= region.end]
+    live = _LIVE_PAGE.search(document.text, document.body_start, document.body_start + _LIVE_SIGN_CHARS)
+    alone = [m for m in entries if m.group("alone") is not None]
+    if len(entries) < _LIVE_MIN_ENTRIES or not live and len(alone) < _LIVE_MIN_ENTRIES:
+        return [region]
+    if not live:
+        entries = alone
+    clocks = [int(m["hour"]) * 60 + int(m["minute"]) for m in entries]
+    # Most live pages put the newest entry first; a page is read oldest first when its clocks mostly rise.
+    rising = sum(a < b for a, b in zip(clocks, clocks[1:]))
+    newest_first = rising <= len(clocks) - 1 - rising
+    order = list(range(len(entries)))
+    latest_first = order if newest_first else order[::-1]
+    days, day, later = {}, region.anchor.day, None
+    for index in latest_first:
+        if later is not None and clocks[index] > later:
+            day -= timedelta(days=1)  # a clock after the next entry's: the day before, across midnight
+        days[index], later = day, clocks[index]
+    parts = [replace(region, end=entries[0].start())]
+    for index, entry in enumerate(entries):
+        moment = datetime.combine(days[index], datetime.min.time()).replace(
+            hour=int(entry["hour"]), minute=int(entry["minute"]), tzinfo=region.anchor.time.tzinfo)
+        stamp = entry.group().strip().rstrip(":|–—-").strip()
+        anchor = Anchor(time=moment, source=AnchorSource.POST_TIME, field="posted",
+                        description=f'entry {moment.isoformat(timespec="minutes")} ("{stamp}", on the day of '
+                                    f'{region.anchor.description})')
+        entry_end = entries[index + 1].start() if index + 1 < len(entries) else region.end
+        parts.append(_Region(entry.start(), entry.end(), SegmentKind.POST_HEADER, anchor, stamp))
+        parts.append(_Region(entry.end(), entry_end, SegmentKind.POST, anchor, stamp))
+    return [part for part in parts if part.end > part.start]
 
 
 def segment(document: Document, settings: Settings) -> list[Segment]:
