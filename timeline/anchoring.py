@@ -464,6 +464,7 @@ _WROTE_HEADER = re.compile(
 _EDIT_LINE = re.compile(
     r"^[ \t]*[(·•*]?[ \t]*(?:last[ \t]+)?edited\b:?[ \t]+(?P<stamp>[^\n]{3,60}?)[ \t]*\)?[ \t]*$",
     re.MULTILINE | re.IGNORECASE)
+_EDITED = re.compile("edited", re.IGNORECASE)
 _RELATIVE_ONLY = re.compile(rf"^(?:{RELATIVE_STAMP}|{COMPACT_STAMP})$")
 
 
@@ -517,18 +518,24 @@ def line_headers(text: str, start: int, retrieval: Anchor | None) -> list[Header
 
 def says_headers(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
     """Blog comments: "NAME says:" over a line with the date."""
+    if "says:" not in text and "said:" not in text and "wrote:" not in text:
+        return []  # (a whole text is searched for the words faster than the pattern scans it)
     return [Header(m.start(), m.end(), m.group("stamp")) for m in _SAYS_HEADER.finditer(text, start)
             if resolve_stamp(m.group("stamp"), retrieval) is not None]
 
 
 def wrote_headers(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
     """Comments whose header opens their first line: "At 2:10 pm on 02 Jun 2009, NAME wrote: ..."."""
+    if "wrote" not in text:
+        return []
     return [Header(m.start(), m.end(), m.group("stamp")) for m in _WROTE_HEADER.finditer(text, start)
             if resolve_stamp(m.group("stamp"), retrieval) is not None]
 
 
 def edit_lines(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
     """ "edited 2 hours ago" lines: header material inside a post, never a post of their own."""
+    if not _EDITED.search(text, start):
+        return []
     return [Header(m.start(), m.end(), m.group("stamp"), edit=True) for m in _EDIT_LINE.finditer(text, start)
             if _is_stamp(m.group("stamp"), retrieval)]
 
@@ -606,6 +613,25 @@ _FOUNDING_TAGLINE = re.compile(r"\b(?:established|est\.|founded)[ \t]+(?:in[ \t]
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|been|will)\b", re.IGNORECASE)
 
 
+_BOILERPLATE_WORDS = ("©", "(c)", "copyright", "all rights reserved", "established", "est.", "founded")
+_SINCE_LINE = re.compile(r"[ \t]*since[ \t]+\d{4}[ \t]*(?:\n|$)")
+
+
+def _may_hold_boilerplate(text: str) -> bool:
+    """Whether any line may be boilerplate: the words _is_boilerplate looks for, searched in the whole text at
+    once (a line that is only "since 1885" is looked for where "since" opens a line)."""
+    lowered = text.lower()
+    if any(word in lowered for word in _BOILERPLATE_WORDS):
+        return True
+    at = lowered.find("since")
+    while at >= 0:
+        line_start = lowered.rfind("\n", 0, at) + 1
+        if not lowered[line_start:at].strip(" \t") and _SINCE_LINE.match(lowered, at):
+            return True
+        at = lowered.find("since", at + 5)
+    return False
+
+
 def _is_boilerplate(line: str) -> bool:
     """A copyright notice, or a short tagline naming a founding year."""
     stripped = line.strip()
@@ -638,7 +664,8 @@ def _trailer_start(document: Document) -> int | None:
 
 def boilerplate_lines(document: Document) -> list[tuple[int, int]]:
     """Lines of site furniture whose years are not events, and a press release's closing matter."""
-    lines = [(s, e) for s, e in _lines(document.text, document.body_start) if _is_boilerplate(document.text[s:e])]
+    lines = [(s, e) for s, e in _lines(document.text, document.body_start) if _is_boilerplate(document.text[s:e])] \
+        if _may_hold_boilerplate(document.text[document.body_start:]) else []
     trailer = _trailer_start(document)
     if trailer is not None:
         lines = [(s, e) for s, e in lines if e <= trailer] + [(trailer, len(document.text))]
@@ -755,17 +782,17 @@ def _thread_regions(document: Document, headers: list[Header], anchor: Anchor | 
     return regions
 
 
-def _front(document: Document, retrieval: Anchor | None) -> Front:
+def _front(document: Document, retrieval: Anchor | None, prefixes: list[re.Match[str]] | None = None) -> Front:
     # a result list has no dateline: its first result's date is that result's, not the list's
-    return () if snippet_prefixes(document) else front_lines(document, retrieval)
+    return () if (snippet_prefixes(document) if prefixes is None else prefixes) else front_lines(document, retrieval)
 
 
 def _regions(document: Document, settings: Settings) -> list[_Region]:
     """Every region of the document: article, posts, results, and the headers between them."""
     retrieval = retrieval_anchor(document, settings)
-    front = _front(document, retrieval)
-    anchor = _document_anchor(document, settings, front)
     prefixes = snippet_prefixes(document)
+    front = _front(document, retrieval, prefixes)
+    anchor = _document_anchor(document, settings, front)
     if prefixes:
         return _snippet_regions(document, prefixes, anchor, retrieval)
     # a byline's "Updated 3 hours ago" counts from retrieval; without one, the document's anchor fills a year

@@ -714,7 +714,8 @@ class Finder:
         lowered = text.lower()
         whole = len(lowered) == len(text)
         source = lowered if whole else text
-        digit_gate, known = self._digit_gate, self._by_token.get
+        digit_gate, known, known_pair = self._digit_gate, self._by_token.get, self._by_pair.get
+        next_token = _NEXT_TOKEN.match
         for token_match in _TOKEN_START.finditer(source):
             token = token_match.group(0) if whole else token_match.group(0).lower()
             rules = known(token)
@@ -722,7 +723,7 @@ class Finder:
                 rules = self._rules_for(token)
             if not rules:
                 continue
-            position = token_match.start()
+            position, token_end = token_match.span()
             number = token[0].isdigit()
             if number:
                 if not digit_gate.match(text, position):
@@ -733,13 +734,14 @@ class Finder:
             else:
                 key = token
             if SORT_BY_NEXT_TOKEN:
-                following = _NEXT_TOKEN.match(source, token_match.end())
+                following = next_token(source, token_end)
                 if following is not None:
-                    word = following.group(1)
-                    rules = self._rules_before(key, word if whole else word.lower(), rules)
-                elif number and _MARK.match(source, token_match.end()):
+                    word = following.group(1) if whole else following.group(1).lower()
+                    kept = known_pair((key, word))
+                    rules = kept if kept is not None else self._rules_before(key, word, rules)
+                elif number and _MARK.match(source, token_end):
                     # numbers only: "5%", "1,500", "5.30" (a word before a mark has too few rules to pay)
-                    rules = self._rules_at_mark(key, source[token_match.end()], rules)
+                    rules = self._rules_at_mark(key, source[token_end], rules)
             for rule in rules:
                 match = rule.regex.match(text, position)
                 if match is not None and match.end() != position:

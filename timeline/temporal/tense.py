@@ -103,6 +103,13 @@ class TenseGuesser:
         self.determiners = frozenset(words["determiners"])
         self.perfect_auxiliaries = frozenset(words["perfect_auxiliaries"])
         self.subject_words = frozenset(words["subject_words"])
+        # Every word that may signal a tense by itself (cue reads the rest from endings and neighbours).
+        self.cue_words = frozenset().union(
+            self.future_auxiliaries, self.future_words, self.past_adverbs, self.irregular_past, self.present_be,
+            self.past_auxiliaries, self.prospective_participles, self.prospective_alone, self.forward_verbs,
+            self.scheduling_verbs, self.near_scheduling_verbs, self.modals, self.negatable_modals,
+            self.negated_modals, self.present_verbs, self.intention_verbs, self.arranging_verbs, self.calling_verbs,
+            ("as", "going"))
 
     def __call__(self, text: str, start: int, end: int, *, cues: str | None = None) -> tuple[str, int]:
         """The tense around text[start:end], and where its sentence starts; the cue words are read from
@@ -319,6 +326,9 @@ class TenseGuesser:
         leave") points ahead only for a mention inside what was planned, after the verb: in "On Friday,
         the government planned to ...", Friday is when the planning happened."""
         word = tokens[index].lower()
+        if word not in self.cue_words and not word.endswith(("ed", "ing", "'ll")) \
+                and not (index > 0 and tokens[index - 1].lower() == "to"):
+            return None  # no tense word, ending or infinitive: most words of a sentence
         following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
         if ahead_of_mention and following == "<mention>":
             if word == "as" and index >= 2 and tokens[index - 2].lower() == "as" \
