@@ -125,7 +125,6 @@ _CLOCK_APPROX = {"around": "APPROX", "about": "APPROX", "approximately": "APPROX
                  "shortly before": "BEFORE", "just before": "BEFORE", "before": "BEFORE"}
 # A token that may open a match: a word (or number) not preceded by a word character, or one symbol.
 _TOKEN_START = re.compile(r"(?<!\w)(?:\w+|[^\w\s])")
-_NEXT_TOKEN = re.compile(r"\s+(\w+|[^\w\s])")
 _DIGITS = re.compile(r"\d")
 _MARK = re.compile(r"[^\w\s]")
 # Whether a token's rules are sorted by the token after it first (off only to test that it changes nothing).
@@ -715,8 +714,9 @@ class Finder:
         whole = len(lowered) == len(text)
         source = lowered if whole else text
         digit_gate, known, known_pair = self._digit_gate, self._by_token.get, self._by_pair.get
-        next_token = _NEXT_TOKEN.match
-        for token_match in _TOKEN_START.finditer(source):
+        tokens = list(_TOKEN_START.finditer(source))
+        last = len(tokens) - 1
+        for index, token_match in enumerate(tokens):
             token = token_match.group(0) if whole else token_match.group(0).lower()
             rules = known(token)
             if rules is None:
@@ -734,9 +734,10 @@ class Finder:
             else:
                 key = token
             if SORT_BY_NEXT_TOKEN:
-                following = next_token(source, token_end)
-                if following is not None:
-                    word = following.group(1) if whole else following.group(1).lower()
+                # The token after this one follows spaces when a space ends this one: any other mark in between
+                # would be a token of its own, as every mark after a space is.
+                if index < last and source[token_end].isspace():
+                    word = tokens[index + 1].group(0) if whole else tokens[index + 1].group(0).lower()
                     kept = known_pair((key, word))
                     rules = kept if kept is not None else self._rules_before(key, word, rules)
                 elif number and _MARK.match(source, token_end):

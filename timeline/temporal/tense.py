@@ -180,10 +180,18 @@ class TenseGuesser:
         after = [w.replace("’", "'") for w in _WORD.findall(text[end:right])]
         tokens = before + ["<mention>"] + after
         here = len(before)
+        opening = len(before) <= 1 and text[end:right].lstrip().startswith(",")
+        after_words = _OPENING_AFTER_WORDS if opening else _AFTER_WORDS
+        lowered = [token.lower() for token in tokens[max(0, here - _BEFORE_WORDS - 1) : here + after_words + 1]]
+        offset = max(0, here - _BEFORE_WORDS - 1)
+        # The words near the mention that may signal a tense (see cue); the others are passed over.
+        signalling = {offset + position for position, word in enumerate(lowered)
+                      if word in self.cue_words or word.endswith(("ed", "ing", "'ll"))
+                      or position > 0 and lowered[position - 1] == "to"}
         # The verb that governs a time phrase mostly comes just before it ("supposed to conclude by May,
         # invited ..."): a few words back are read first, then both sides outward, nearest first.
         for distance in range(1, _GOVERNOR_WORDS + 1):
-            if here - distance >= 0:
+            if here - distance in signalling:
                 tense = self.cue(tokens, here - distance, ahead_of_mention=True)
                 if tense is not None:
                     return tense
@@ -205,11 +213,9 @@ class TenseGuesser:
                     if tense is not None:
                         return tense
         reported: str | None = None
-        opening = len(before) <= 1 and text[end:right].lstrip().startswith(",")
-        after_words = _OPENING_AFTER_WORDS if opening else _AFTER_WORDS
         for distance in range(1, max(_BEFORE_WORDS, after_words) + 1):
             for index, limit in ((here - distance, _BEFORE_WORDS), (here + distance, after_words)):
-                if distance <= limit and 0 <= index < len(tokens) and index != here \
+                if distance <= limit and index in signalling \
                         and not (index < here and distance <= _GOVERNOR_WORDS) \
                         and not (reported and index > here):
                     tense = self.cue(tokens, index, ahead_of_mention=index < here)
