@@ -291,16 +291,22 @@ class KeyIndex:
                     self.words.setdefault(key[1:], set()).add(item)
                 else:
                     self.prefixes.setdefault(key, set()).add(item)
-        self.longest = max(map(len, self.prefixes), default=0)
+        self.lengths = sorted({len(prefix) for prefix in self.prefixes})
 
     def fitting(self, token: str) -> set[int]:
         """The items whose keys fit a lower-case token (token_fits, for all of them at once)."""
         found = set(self.anywhere)
         if token[:1].isdigit():
             found |= self.digit
-        found |= self.words.get(token, set())
-        for length in range(1, min(len(token), self.longest) + 1):
-            found |= self.prefixes.get(token[:length], set())
+        exact = self.words.get(token)
+        if exact:
+            found |= exact
+        for length in self.lengths:
+            if length > len(token):
+                break
+            prefixed = self.prefixes.get(token[:length])
+            if prefixed:
+                found |= prefixed
         return found
 
 
