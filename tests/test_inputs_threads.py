@@ -147,7 +147,7 @@ def test_redesign_edited_line_is_a_header(reddit_redesign) -> None:
 # ---- Hacker News
 
 @pytest.mark.parametrize(("phrase", "value"), [
-    ("yesterday", "2023-06-11"),     # alice_k 2 days ago
+    ("15:30 yesterday", "2023-06-11T15:30"),  # alice_k 2 days ago
     ("on Monday", "2023-06-12T14:12"),  # carol_dev 1 day ago: "at 14:12 on Monday"
     ("next Friday", "2023-06-16"),   # bob_ops 19 hours ago
     ("last week", "2023-W22"),       # dang on Jun 9, 2023

@@ -78,6 +78,8 @@ class Partial:
     stamp: bool = False
     """The time of writing, whatever the text says around it: a wire dateline ("May 12 (Reuters) -"), a live
     page's entry ("3.55 pm: ...")."""
+    holiday_side: int | None = None
+    """For a weekday named from a holiday: 1 for the first one after it, -1 for the last one before it."""
     after_that: bool = False
     """"Five days after that": counted from the date the text last named, and from nothing else."""
     looking_back: bool = False
@@ -273,6 +275,11 @@ class Normaliser:
                 p.range_to = None  # "Monday through Friday this week": the week phrase places the days
         if "seasons_ago" in g:
             p.dir = -int(self.number(g["seasons_ago"]) or 1)  # "two summers ago": the summer before last
+        if "weekdays_ago" in g or "weekday_before_last" in g or "weekday_after_next" in g:
+            # "two Fridays ago", "the Friday before last": last Friday, weeks further back; "after next" ahead
+            weeks = int(self.number(g["weekdays_ago"]) or 2) if "weekdays_ago" in g else 2
+            p.dir = 1 if "weekday_after_next" in g else -1
+            p.part_day_shift = 7 * (weeks - 1) * p.dir
         if "week" in g:
             p.week = int(g["week"])
         p.weekend = "weekend" in g
@@ -288,6 +295,8 @@ class Normaliser:
                     and _key(g["holiday"]) not in self.lowercase_holidays:
                 raise _Reject(g["holiday"])
             p.holiday = self.holidays[_key(g["holiday"])]
+            if "holiday_side" in g:  # "the Tuesday after Easter"
+                p.holiday_side = 1 if _key(g["holiday_side"]) == "after" else -1
 
     def _period(self, p: Partial, g: dict[str, str], rule: Rule) -> None:
         if rule.kind == "period" and not (_PERIOD_GROUPS & g.keys() or p.period):

@@ -589,6 +589,11 @@ def resolve_century(p: Partial, m: Mention, ref: Reference) -> Resolved:
 
 
 def holiday_date(rule: dict, year: int) -> date:
+    if "table" in rule:  # a holiday of a lunar calendar: the day each year has it, where the table knows it
+        if year not in rule["table"]:
+            raise Unresolvable(f"no known date in {year}")
+        month, day = rule["table"][year]
+        return date(year, month, day)
     if "easter" in rule:
         return easter(year) + timedelta(days=rule["easter"])
     if "nth" in rule:
@@ -619,6 +624,10 @@ def resolve_holiday(p: Partial, m: Mention, ref: Reference) -> Resolved:
                 day = holiday_date(rule, day_ref.year - 1)
             elif (p.dir == 1 or (p.dir is None and m.tense in _FORWARD)) and day < day_ref:
                 day = holiday_date(rule, day_ref.year + 1)
+    if p.holiday_side is not None and p.weekday is not None:
+        # "the Tuesday after Easter": the first Tuesday after Easter Sunday; "the Friday before Christmas"
+        step = p.holiday_side * ((p.weekday - day.isoweekday()) * p.holiday_side % 7 or 7)
+        day += timedelta(days=step)
     if p.unit == "W":  # "Easter week"
         start, end = week_range(day)
         return Resolved(week_value(day), Granularity.WEEK, start, end, p.mod, basis)
