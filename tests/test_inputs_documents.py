@@ -340,3 +340,20 @@ def test_an_update_heading_that_opens_its_line_anchors_the_text_after_it(tmp_pat
     assert [s.label for s in segments if s.kind == SegmentKind.POST_HEADER] == ["update", "update"]
     sections = [s.anchor.description for s in segments if s.kind == SegmentKind.ARTICLE]
     assert sections[1] == 'updated 2026-03-25 (heading "**UPDATE (25 March 2026):**")'
+
+
+def test_a_yearless_dateline_takes_its_year_from_the_published_flag_and_keeps_its_day(tmp_path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("Dam fears force evacuation\n\nLINDMARK, March 14 (Reuters) - Residents left early on Saturday. "
+                    "Seepage was first reported on Monday.\n", encoding="utf-8")
+    timeline = build_timeline(read_file(path).documents, Settings(published=datetime(2026, 3, 16)))
+    anchor = timeline.anchoring[0].anchor
+    assert anchor.time == datetime(2026, 3, 14) and "read against published 2026-03-16" in anchor.description
+    assert {e.value for e in timeline.events} == {"2026-03-14", "2026-03-09"}
+
+
+def test_an_age_in_a_byline_does_not_count_from_the_published_flag(tmp_path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("Storm update\nUpdated 3 hours ago\n\nThe storm hit on Monday.\n", encoding="utf-8")
+    timeline = build_timeline(read_file(path).documents, Settings(published=datetime(2026, 3, 16)))
+    assert timeline.anchoring[0].anchor.source == AnchorSource.COMMAND_LINE

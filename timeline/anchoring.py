@@ -226,13 +226,21 @@ def _text_anchor(kind: str, stated: StampTime, quote: str, reference: Anchor | N
                   description=f'{field} {stated.shown} ({source.value} "{quote}"{stated.reckoned(reference)})')
 
 
-def _byline(text: str, start: int, end: int, reference: Anchor | None) -> FrontLine | None:
+def _byline(text: str, start: int, end: int, reference: Anchor | None,
+            year_reference: Anchor | None = None) -> FrontLine | None:
     """"Published: 14 May 2021, 08:30", "Updated 3 hours ago", "By Jane Doe · 8 March 2023"."""
     line = text[start:end]
     match = (_PUBLISHED_LINE.match(line) or _AUTHOR_LINE.match(line)) if len(line.strip()) <= _BYLINE_CHARS else None
     if not match:
         return None
     stated = resolve_stamp(match.group("rest"), reference)
+    if stated is None and year_reference is not None:
+        # "Published: March 14": a day without its year takes the year of another known time, but an age
+        # ("Updated 3 hours ago") counts only from when the page was saved
+        stated = resolve_stamp(match.group("rest"), year_reference)
+        if stated is not None and stated.age:
+            return None
+        reference = year_reference
     if stated is None or not stated.to_the_day:  # "By Jo Bloggs, who worked there from 1999-2008"
         return None
     kind = "updated" if match.groupdict().get("updated") else "published"
@@ -285,8 +293,10 @@ def _dated_line(text: str, start: int, end: int) -> FrontLine | None:
 
 
 @lru_cache(maxsize=8)  # segment() and describe() both ask, for the same document
-def front_lines(document: Document, reference: Anchor | None) -> Front:
-    """Datelines and bylines among the first lines of the body, up to the first line of prose."""
+def front_lines(document: Document, reference: Anchor | None, year_reference: Anchor | None = None) -> Front:
+    """Datelines and bylines among the first lines of the body, up to the first line of prose; a date in them
+    without its year ("LINDMARK, March 14 (Reuters) -") takes it from ``reference`` (when the page was saved),
+    else from ``year_reference`` (the date its path files it under, the --published flag)."""
     text = document.text
     found: list[FrontLine] = []
     seen = 0
@@ -294,8 +304,8 @@ def front_lines(document: Document, reference: Anchor | None) -> Front:
         if not text[start:end].strip():
             continue
         seen += 1
-        line = _byline(text, start, end, reference) or _dateline(text, start, end, reference) \
-            or _dated_line(text, start, end)
+        line = _byline(text, start, end, reference, year_reference) \
+            or _dateline(text, start, end, reference or year_reference) or _dated_line(text, start, end)
         if line is not None:
             found.append(line)
         if seen >= _FRONT_LINES or _PROSE.match(text[start:end]):
@@ -384,7 +394,8 @@ def _document_anchor(document: Document, settings: Settings, front: Front) -> An
 
 def document_anchor(document: Document, settings: Settings) -> Anchor | None:
     """The reference time for a document's own text: the first strategy of the cascade that knows one."""
-    return _document_anchor(document, settings, _front(document, retrieval_anchor(document, settings)))
+    return _document_anchor(document, settings, _front(document, retrieval_anchor(document, settings),
+                                                       settings=settings))
 
 
 def retrieval_anchor(document: Document, settings: Settings) -> Anchor | None:
@@ -782,16 +793,22 @@ def _thread_regions(document: Document, headers: list[Header], anchor: Anchor | 
     return regions
 
 
-def _front(document: Document, retrieval: Anchor | None, prefixes: list[re.Match[str]] | None = None) -> Front:
+def _front(document: Document, retrieval: Anchor | None, prefixes: list[re.Match[str]] | None = None,
+           settings: Settings | None = None) -> Front:
     # a result list has no dateline: its first result's date is that result's, not the list's
-    return () if (snippet_prefixes(document) if prefixes is None else prefixes) else front_lines(document, retrieval)
+    if snippet_prefixes(document) if prefixes is None else prefixes:
+        return ()
+    year_reference = None
+    if retrieval is None and settings is not None:
+        year_reference = _from_path_date(document, settings, ()) or _from_command_line_published(document, settings, ())
+    return front_lines(document, retrieval, year_reference)
 
 
 def _regions(document: Document, settings: Settings) -> list[_Region]:
     """Every region of the document: article, posts, results, and the headers between them."""
     retrieval = retrieval_anchor(document, settings)
     prefixes = snippet_prefixes(document)
-    front = _front(document, retrieval, prefixes)
+    front = _front(document, retrieval, prefixes, settings)
     anchor = _document_anchor(document, settings, front)
     if prefixes:
         return _snippet_regions(document, prefixes, anchor, retrieval)
@@ -917,6 +934,6 @@ def describe(document: Document, settings: Settings, segments: list[Segment] | N
     if segments is None:
         segments = segment(document, settings)
     retrieval = retrieval_anchor(document, settings)
-    anchor = _document_anchor(document, settings, _front(document, retrieval))
+    anchor = _document_anchor(document, settings, _front(document, retrieval, settings=settings))
     return DocumentAnchors(document=document.id, kind=document.kind, title=document.title, url=document.url,
                            anchor=anchor, retrieved=retrieval, segments=segments)
