@@ -34,3 +34,15 @@ def test_results_without_urls_are_told_apart_by_their_titles() -> None:
     results = [source("news.txt", segment=1, kind=SegmentKind.SNIPPET, title="Ferry operator confirms strike"),
                source("news.txt", segment=3, kind=SegmentKind.SNIPPET, title="Union leaders met the minister")]
     assert independent_sources(results) == 2
+
+
+def test_an_article_and_a_search_result_quoting_it_are_one_source() -> None:
+    article = source("courier.html", url="https://www.courier.example/2026/spillway/?ref=rss")
+    result = source("search.txt", segment=5, kind=SegmentKind.SNIPPET, title="courier.example › 2026 › spillway")
+    other = source("search.txt", segment=7, kind=SegmentKind.SNIPPET, title="herald.example › news › dam")
+    assert independent_sources([article, result]) == 1
+    assert independent_sources([article, result, other]) == 2
+
+
+def test_pages_that_give_only_their_site_as_address_stay_apart() -> None:
+    assert independent_sources([source("a.html", url="https://example.com/"), source("b.html", url="https://example.com")]) == 2
