@@ -167,7 +167,7 @@ def test_a_wire_release_dateline_names_its_wire_between_slashes() -> None:
         'published 2025-05-20 (dateline "TOULOUSE, France, May 20, 2025 /PRNewswire/ --")'
 
 
-@pytest.mark.parametrize("heading", ["About Veltra Energy", "About Rolls-Royce"])
+@pytest.mark.parametrize("heading", ["About Veltra Energy", "About Rolls-Royce", "About the Varnholt Water Authority"])
 def test_a_press_release_about_section_is_no_event(heading: str) -> None:
     text = PRESS_RELEASE.replace("About Veltra Energy", heading)
     events = build_timeline([Document(id="release.txt", text=text)], Settings()).events

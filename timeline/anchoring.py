@@ -653,9 +653,10 @@ def _is_boilerplate(line: str) -> bool:
     return len(stripped) <= 80 and bool(_FOUNDING_TAGLINE.search(stripped)) and not _FINITE_VERB.search(stripped)
 
 
-# A press release's or a blog's closing matter, on a line of its own: "About Veltra Energy", "About the author",
+# A press release's or a blog's closing matter, on a line of its own: "About Veltra Energy", "About the Varnholt
+# Water Authority", "About the author",
 # "Forward-looking statements", "Media contact:", "###". What follows describes the issuer, not the news.
-_TRAILER_HEADING = re.compile(r"[ \t]*(?:About[ \t]+(?:the[ \t]+author|[A-Z][\w&.'’-]*(?:[ \t]+[\w&.'’-]+){0,6})|"
+_TRAILER_HEADING = re.compile(r"[ \t]*(?:About[ \t]+(?:the[ \t]+author|(?:the[ \t]+)?[A-Z][\w&.'’-]*(?:[ \t]+[\w&.'’-]+){0,6})|"
                               r"(?i:forward[- ]looking[ \t]+statements?|(?:media|press|investor)[ \t]+contacts?:?|"
                               r"contacts?:|for[ \t]+more[ \t]+information:?)|#{3})(?<![.!?])[ \t]*$")
 _TRAILER_FROM = 1 / 3  # only past the first third of the body: an early "About ..." line is a heading of the story
