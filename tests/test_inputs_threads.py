@@ -334,3 +334,15 @@ def test_a_programme_of_clock_lines_is_no_live_page(tmp_path) -> None:
     values = _live_values("Published: 10 March 2025\n\nThe conference opens on Friday.\n"
                           "09:00 - Registration\n10:30 - Keynote\n12:00 - Lunch\n", tmp_path)
     assert values["10:30"] == "2025-03-14T10:30"
+
+
+def test_no_live_entry_lies_after_the_time_of_writing(tmp_path) -> None:
+    page = ("Live: storm updates\nPublished: 11 March 2026 01:00\n\n"
+            "00:15 - The wind has dropped.\n\n23:50 - Gusts reached 120 km/h an hour ago.\n")
+    assert _live_values(page, tmp_path)["an hour ago"] == "2026-03-10T22:50"
+
+
+def test_a_page_that_only_uses_the_word_live_is_no_live_page(tmp_path) -> None:
+    values = _live_values("Published: 10 March 2025\n\nResidents who live near the hall are invited. It opens on "
+                          "Friday.\n09:00 - Registration\n10:30 - Keynote\n12:00 - Lunch\n", tmp_path)
+    assert values["10:30"] == "2025-03-14T10:30"

@@ -88,12 +88,24 @@ def test_rule_is_tried_only_where_its_first_word_can_start(rule: Rule) -> None:
     assert rule.starts is not None
 
 
+class _Forgetful(dict):
+    """A cache that keeps nothing."""
+
+    def get(self, key, default=None):  # type: ignore[override]
+        return default
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
 class CountingFinder(Finder):
     """A finder that counts its work: rule attempts at word starts, and characters its matches span."""
 
     def __init__(self) -> None:
         super().__init__()
         self.attempts = 0
+        self._by_token = _Forgetful()  # every token asks _rules_for, so that each one is counted
+
 
     def _rules_for(self, token: str) -> tuple[Rule, ...]:
         rules = super()._rules_for(token)

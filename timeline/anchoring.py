@@ -625,19 +625,19 @@ _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|been|will)\b", re.
 
 
 _BOILERPLATE_WORDS = ("©", "(c)", "copyright", "all rights reserved", "established", "est.", "founded")
-_SINCE_LINE = re.compile(r"[ \t]*since[ \t]+\d{4}[ \t]*(?:\n|$)")
+"""The words _COPYRIGHT and _FOUNDING_TAGLINE look for, but for a line that is only "since 1885"."""
 
 
 def _may_hold_boilerplate(text: str) -> bool:
     """Whether any line may be boilerplate: the words _is_boilerplate looks for, searched in the whole text at
-    once (a line that is only "since 1885" is looked for where "since" opens a line)."""
+    once; a line that opens with "since" is read whole."""
     lowered = text.lower()
     if any(word in lowered for word in _BOILERPLATE_WORDS):
         return True
     at = lowered.find("since")
     while at >= 0:
-        line_start = lowered.rfind("\n", 0, at) + 1
-        if not lowered[line_start:at].strip(" \t") and _SINCE_LINE.match(lowered, at):
+        line_start, line_end = lowered.rfind("\n", 0, at) + 1, lowered.find("\n", at)
+        if _is_boilerplate(text[line_start : line_end if line_end >= 0 else len(text)]):
             return True
         at = lowered.find("since", at + 5)
     return False
@@ -868,9 +868,11 @@ def _update_sections(document: Document, region: _Region) -> list[_Region]:
 # ("06:25 - Police arrive"). A page that calls itself live ("LIVE:", "live blog", "latest updates") in its first
 # lines is one with two such entries; otherwise two clock-only lines with text after each make one (a programme,
 # "09:00 - Registration", is no live page: its clocks tell the day it names, not when it was written).
-_LIVE_ENTRY = re.compile(r"^[ \t]*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:[ \t]*(?P<zone>[A-Z]{2,4}))?"
+_LIVE_ENTRY = re.compile(r"^[ \t]*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:[ \t]*[A-Z]{2,4})?"
                          r"[ \t]*(?:(?P<alone>$)|(?:[:|–—]|-(?=[ \t]))[ \t]*(?=\S))", re.MULTILINE)
-_LIVE_PAGE = re.compile(r"\blive\b(?![ \t]+(?:in|at|on|with|from|music|show|stream))|\blatest[ \t]+updates\b", re.IGNORECASE)
+# "LIVE: ...", "Live – storm updates", "live blog", "live coverage", "latest updates"; not "residents who live near".
+_LIVE_PAGE = re.compile(r"(?:^|\n)[ \t]*live\b[ \t]*[:|–—-]|\blive[ \t]+(?:blog|updates|coverage|report|reporting)\b"
+                        r"|\blatest[ \t]+updates\b", re.IGNORECASE)
 _LIVE_SIGN_CHARS = 300
 _LIVE_MIN_ENTRIES = 2
 
@@ -891,12 +893,20 @@ def _live_entries(document: Document, region: _Region) -> list[_Region]:
     if not live:
         entries = alone
     clocks = [int(m["hour"]) * 60 + int(m["minute"]) for m in entries]
-    # Most live pages put the newest entry first; a page is read oldest first when its clocks mostly rise.
+    # Most live pages put the newest entry first; a page is read oldest first when its clocks mostly rise. A page
+    # written at a known time of day has no entry after it: the order whose latest entry comes before it wins.
     rising = sum(a < b for a, b in zip(clocks, clocks[1:]))
     newest_first = rising <= len(clocks) - 1 - rising
+    written = region.anchor.time.hour * 60 + region.anchor.time.minute
+    if written:
+        first_fits, last_fits = clocks[0] <= written, clocks[-1] <= written
+        if first_fits != last_fits:
+            newest_first = first_fits
     order = list(range(len(entries)))
     latest_first = order if newest_first else order[::-1]
     days, day, later = {}, region.anchor.day, None
+    if written and clocks[latest_first[0]] > written:
+        day -= timedelta(days=1)  # the latest entry's clock is past the time of writing: it was the day before
     for index in latest_first:
         if later is not None and clocks[index] > later:
             day -= timedelta(days=1)  # a clock after the next entry's: the day before, across midnight

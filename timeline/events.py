@@ -54,9 +54,9 @@ _HOUR_MINUTE = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
 _ZONE = r"(?:[A-Z]{2,4}T|GMT|BST|UTC)\b"
 # "Last updated: 1 May", "Page last updated at 08:14 GMT, Tuesday, 8 November 2011": a clock time and a
 # weekday may stand between the update word and its date.
-# A verb of the sentence tells a happening, no stamp: "the terms were published on Wednesday", "the report,
-# published on Wednesday, blamed".
-_STAMP_BEFORE = re.compile(r"(?<!,\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+# A verb of the sentence tells a happening, no stamp: "the terms were published on Wednesday" (after a comma
+# it stays a stamp: "BBC News, updated 25 March 2026").
+_STAMP_BEFORE = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
                            r"\b(?:last\s+)?(?:updated|modified|published|posted)(?:\s+(?:on|at))?\s*:?\s*"
                            rf"(?:{_HOUR_MINUTE}\s*(?:{_ZONE})?\s*,?\s*)?"
                            r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*,?\s*)?$"

@@ -705,8 +705,8 @@ class Finder:
             return False, None
 
     def candidates(self, text: str) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
-        """Every rule match at every word start (overlaps included: selection comes later, and checks each
-        match's context and reads what it says only when it reaches it: most matches lose to a longer one).
+        """Every rule match at every word start (overlaps included: selection in find comes later, and checks a
+        match's context and reads what it says only when it reaches it, for most matches lose to a longer one).
 
         Rules are tried only where the first token can begin one of their matches, which
         ``grammar.first_tokens`` derives from each pattern; rules it cannot bound scan the whole text.

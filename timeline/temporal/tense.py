@@ -23,6 +23,8 @@ month forward, too weak to turn a bare weekday, which news uses for the past."""
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d.,]*(?:st|nd|rd|th)?")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which|where)\b(?:[^,;]|,(?=\d))*,")
 """A relative clause set off by commas (a comma inside a figure, "12,000", does not end it)."""
+_POSSESSIVE = re.compile(r"['’]s\b")
+"""A mention that owns a noun ("the emphasis is on Monday's ruling") names when that was, no plan."""
 _STATE_VERBS = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 """Verbs a participle can follow as it follows "be" ("will remain closed", "stayed shut")."""
 _BEFORE_WORDS = 12
@@ -125,7 +127,7 @@ class TenseGuesser:
             if len(before) >= 2 and before[-1].lower() == "by":
                 return DEADLINE  # "Submit by Friday", "Entries by May 1": no verb tells the past
             tense = PRESENT
-        elif tense == PRESENT and self._scheduled(before):
+        elif tense == PRESENT and self._scheduled(before) and not _POSSESSIVE.match(raw, end):
             return FUTURE  # "the meeting is on Friday", "the vote is Tuesday": a present that tells a plan
         if before and before[-1].lower() in self.extension_prepositions and tense != FUTURE \
                 and self._extended(before[-_EXTENSION_WORDS:-1]):
