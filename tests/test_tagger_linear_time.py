@@ -149,6 +149,6 @@ class CountingDict(dict):
 
 def test_a_long_word_costs_a_bounded_number_of_rule_lookups() -> None:
     finder = Finder()
-    finder._first.prefixes = CountingDict(finder._first.prefixes)
+    finder._first.by_initial = CountingDict(finder._first.by_initial)
     finder.find("x" * 100_000)
-    assert finder._first.prefixes.lookups <= 100
+    assert finder._first.by_initial.lookups <= 100

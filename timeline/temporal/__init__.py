@@ -86,6 +86,13 @@ the story is; it does not move the story there."""
 _AGO = re.compile(r"\bago$", re.IGNORECASE)
 
 
+def _reported(reference: Reference, mention: Mention, resolved: Resolved) -> bool:
+    """Whether a quarter is told as done: it has ended by the reference time, or the text speaks of it in
+    the past."""
+    return (reference.anchor is None or resolved.end is None or resolved.end <= reference.anchor.date()
+            or mention.tense == "past")
+
+
 def _moves_the_story(reference: Reference, mention: Mention) -> bool:
     """Whether the text now tells of this date, or only glances at another time from where it is.
 
@@ -119,10 +126,8 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
     # A quarter still under way or ahead ("fourth-quarter" results expected in October) is forecast, not
     # reported, unless the text speaks of it in the past (a fiscal "fourth quarter ended Sept. 30"); only a
     # reported quarter becomes the one "the latest quarter" and "a year earlier" refer to.
-    reported = (reference.anchor is None or resolved.end is None or resolved.end <= reference.anchor.date()
-                or mention.tense == "past")
     if names_quarter and resolved.granularity == Granularity.QUARTER and partial.period != "year_ago" \
-            and partial.year is None and reported:
+            and partial.year is None and _reported(reference, mention, resolved):
         year, quarter = int(resolved.value[:4]), int(resolved.value[-1])  # type: ignore[index]
         reference.period = (year, quarter, mention.end)
         reference.said["period"] = mention.text

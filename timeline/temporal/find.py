@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from ..models import TimexType
-from ..text import WIRE_SERVICES
-from .grammar import Grammar, KeyIndex, Rule, load_grammar, may_meet_mark, tokens_after
+from ..text import WIRE_SERVICES, sentence_bounds
+from .grammar import Grammar, KeyIndex, Rule, load_grammar, marks_met, may_meet_mark, tokens_after
 from .tense import TenseGuesser
 
 CONTEXT_CHARS = 30
@@ -98,9 +99,32 @@ class Mention:
     rule: str
     type: TimexType
     partial: Partial
-    tense: str = "unknown"
-    sentence: int = 0
-    """Offset of the first character of the mention's sentence."""
+    context: Callable[[], tuple[str, int]] | None = field(default=None, repr=False, compare=False)
+    """Reads the tense around the mention and where its sentence starts, once asked: most dates need neither
+    ("March 3, 1998" is the same day in any tense)."""
+    locate: Callable[[], int] | None = field(default=None, repr=False, compare=False)
+    """Finds where the mention's sentence starts, once asked, without reading the tense."""
+    _read: tuple[str, int] | None = field(default=None, repr=False, compare=False)
+    _sentence: int | None = field(default=None, repr=False, compare=False)
+
+    def _context(self) -> tuple[str, int]:
+        if self._read is None:
+            self._read = self.context() if self.context is not None else ("unknown", 0)
+        return self._read
+
+    @property
+    def tense(self) -> str:
+        """The tense of the verb that governs the mention (see TenseGuesser)."""
+        return self._context()[0]
+
+    @property
+    def sentence(self) -> int:
+        """Offset of the first character of the mention's sentence."""
+        if self._read is not None:
+            return self._read[1]
+        if self._sentence is None:
+            self._sentence = self.locate() if self.locate is not None else self._context()[1]
+        return self._sentence
 
 
 _MONTH_WEEKS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
@@ -131,9 +155,12 @@ _DIGITS = re.compile(r"\d")
 _MARK = re.compile(r"[^\w\s]")
 # Whether a token's rules are sorted by the token after it first (off only to test that it changes nothing).
 SORT_BY_NEXT_TOKEN = True
-# The words that begin this many rules or more ("the") are sorted so when the finder is made; other tokens
-# once they have been met this many times (see Finder._worth_indexing).
-_INDEX_UP_FRONT = 8
+# The words that begin two rules or more ("the", "march") are sorted so when the finder is made, and so are
+# the shapes nearly all numbers take, before the marks they meet ("0000,", "00:"); other tokens ("00th") once
+# they have been met this many times (see Finder._worth_indexing).
+_INDEX_UP_FRONT = 2
+_NUMBER_SHAPES = ("0", "00", "000", "0000")
+_NUMBER_MARKS = ".,:;/-%'’)"
 INDEX_AFTER = 32
 _CACHE_LIMIT = 200_000
 # A named group, opened as a plain one so that many rules' patterns can join into one regex.
@@ -486,16 +513,21 @@ _LANDING_UNITS = frozenset({"H", "MI", "D", "W", "2W", "M", "Y"})
 _LANDING_WINDOW = 50
 
 
+def sentence_start(text: str, start: int, end: int) -> int:
+    """Where the sentence around text[start:end] starts."""
+    return sentence_bounds(text, start, end)[0]
+
+
 def _lands(text: str, mention: Mention) -> bool:
     """Whether a span "in" which something is still to come names the day it reaches: "will resign in two
     weeks", "the vote is in ten days", "back in an hour"; not "built in two weeks", "a rise in a week", "in
     the next 48 hours" (by then, not then) or "in two weeks of talks"."""
     partial = mention.partial
     if partial.vague or partial.unit not in _LANDING_UNITS or partial.mod is not None \
-            or mention.tense not in ("present", "future") or mention.text.split()[0].lower() in _NOT_LANDING:
+            or mention.text.split()[0].lower() in _NOT_LANDING:
         return False
     before = _IN_BEFORE.search(text, max(0, mention.start - 12), mention.start)
-    if before is None or _SPAN_OF.match(text, mention.end):
+    if before is None or _SPAN_OF.match(text, mention.end) or mention.tense not in ("present", "future"):
         return False
     if before.group("copula") is not None or _SCHEDULED.search(text, max(0, before.start() - 16), before.start()):
         return True
@@ -556,10 +588,17 @@ class Finder:
             f"(?:{_NAMED_GROUP.sub('(?:', self.grammar.rules[priority].regex.pattern)})"
             for priority in sorted(self._first.digit)), re.IGNORECASE)
         self._seconds: dict[str, KeyIndex] = {}
-        for word in self._first.words:  # the common words that begin many rules are indexed up front
+        for word in self._first.words:  # the words that begin rules are indexed up front
             rules = tuple(self.grammar.rules[priority] for priority in sorted(self._first.fitting(word)))
             if len(rules) >= _INDEX_UP_FRONT and word.isalpha():
                 self._seconds[word] = self._second_index(word, rules)
+        for shape in _NUMBER_SHAPES:
+            rules = tuple(self.grammar.rules[priority] for priority in sorted(self._first.fitting(shape)))
+            if len(rules) >= _INDEX_UP_FRONT:
+                self._seconds[shape] = self._second_index(shape, rules)
+                met = [(rule, marks_met(rule.regex, shape, _NUMBER_MARKS)) for rule in rules]
+                for mark in _NUMBER_MARKS:
+                    self._by_mark[(shape, mark)] = tuple(rule for rule, marks in met if mark in marks)
 
     def _count_from_dates(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Join a date and the words before it that count from it ("two days after March 3", "the day after
@@ -661,7 +700,7 @@ class Finder:
                 if len(self._seconds) < _CACHE_LIMIT:
                     self._seconds[token] = seconds
             fitting = seconds.fitting(following)
-            kept = tuple(rule for rule in rules if rule.priority in fitting)
+            kept = tuple(rule for rule in rules if rule.priority in fitting) if fitting else ()
             if len(self._by_pair) < _CACHE_LIMIT:
                 self._by_pair[(token, following)] = kept
         return kept
@@ -724,15 +763,16 @@ class Finder:
         source = lowered if whole else text
         digit_gate, known, known_pair = self._digit_gate, self._by_token.get, self._by_pair.get
         tokens = list(_TOKEN_START.finditer(source))
+        words = [token.group(0) for token in tokens] if whole else [token.group(0).lower() for token in tokens]
         last = len(tokens) - 1
-        for index, token_match in enumerate(tokens):
-            token = token_match.group(0) if whole else token_match.group(0).lower()
+        rules_for, rules_before, by_next = self._rules_for, self._rules_before, SORT_BY_NEXT_TOKEN
+        for index, token in enumerate(words):
             rules = known(token)
             if rules is None:
-                rules = self._rules_for(token)
+                rules = rules_for(token)
             if not rules:
                 continue
-            position, token_end = token_match.span()
+            position, token_end = tokens[index].span()
             number = token[0].isdigit()
             if number:
                 if not digit_gate.match(text, position):
@@ -742,13 +782,13 @@ class Finder:
                 key = _DIGITS.sub("0", token)
             else:
                 key = token
-            if SORT_BY_NEXT_TOKEN:
+            if by_next:
                 # The token after this one follows spaces when a space ends this one: any other mark in between
                 # would be a token of its own, as every mark after a space is.
                 if index < last and source[token_end].isspace():
-                    word = tokens[index + 1].group(0) if whole else tokens[index + 1].group(0).lower()
+                    word = words[index + 1]
                     kept = known_pair((key, word))
-                    rules = kept if kept is not None else self._rules_before(key, word, rules)
+                    rules = kept if kept is not None else rules_before(key, word, rules)
                 elif number and _MARK.match(source, token_end):
                     # numbers only: "5%", "1,500", "5.30" (a word before a mark has too few rules to pay)
                     rules = self._rules_at_mark(key, source[token_end], rules)
@@ -785,7 +825,8 @@ class Finder:
         _link_month_ranges(text, mentions)
         blanked = _blank(text, mentions)
         for mention in mentions:
-            mention.tense, mention.sentence = self.tense(text, mention.start, mention.end, cues=blanked)
+            mention.context = functools.partial(self.tense, text, mention.start, mention.end, cues=blanked)
+            mention.locate = functools.partial(sentence_start, text, mention.start, mention.end)
             if mention.partial.kind == "clock" and _opens_entry(text, mention.start, mention.end) \
                     and not _under_dated_heading(text, mention.start, mentions) \
                     or mention.partial.kind == "calendar" and _WIRE_AFTER.match(text, mention.end):

@@ -291,7 +291,10 @@ class KeyIndex:
                     self.words.setdefault(key[1:], set()).add(item)
                 else:
                     self.prefixes.setdefault(key, set()).add(item)
-        self.lengths = sorted({len(prefix) for prefix in self.prefixes})
+        # the prefixes by their first character: a token is checked against the few that begin as it does
+        self.by_initial: dict[str, list[tuple[str, set[int]]]] = {}
+        for prefix, items in sorted(self.prefixes.items()):
+            self.by_initial.setdefault(prefix[0], []).append((prefix, items))
 
     def fitting(self, token: str) -> set[int]:
         """The items whose keys fit a lower-case token (token_fits, for all of them at once)."""
@@ -301,12 +304,9 @@ class KeyIndex:
         exact = self.words.get(token)
         if exact:
             found |= exact
-        for length in self.lengths:
-            if length > len(token):
-                break
-            prefixed = self.prefixes.get(token[:length])
-            if prefixed:
-                found |= prefixed
+        for prefix, items in self.by_initial.get(token[:1], ()):
+            if token.startswith(prefix):
+                found |= items
         return found
 
 
@@ -482,11 +482,19 @@ def may_meet_mark(regex: re.Pattern[str], token: str, mark: str) -> bool:
     """Whether a match of ``regex`` that begins with the whole ``token`` (a number by its shape, see
     _consumed) may go on into the ``mark`` right after it ("5%", "5.30") or end before it ("1990.");
     True whenever that cannot be worked out."""
+    return mark in marks_met(regex, token, mark)
+
+
+def marks_met(regex: re.Pattern[str], token: str, marks: str) -> str:
+    """Those of ``marks`` that a match of ``regex`` beginning with the whole ``token`` may meet right after it
+    (may_meet_mark for several marks, reading the pattern once)."""
     try:
-        parsed = _parsed(regex.pattern, regex.flags)
-        return any(_sequence_nullable(c) or _consumed(c, mark) for c in _consumed(parsed, token))
+        continuations = _consumed(_parsed(regex.pattern, regex.flags), token)
+        if any(_sequence_nullable(c) for c in continuations):
+            return marks
+        return "".join(mark for mark in marks if any(_consumed(c, mark) for c in continuations))
     except (_Unknown, _Anywhere):
-        return True
+        return marks
 
 
 def tokens_after(regex: re.Pattern[str], word: str) -> frozenset[str] | None:
