@@ -88,10 +88,11 @@ def test_sorting_rules_by_the_next_word_finds_exactly_the_same(monkeypatch: pyte
     assert shortcut == plain
 
 
-def test_the_digit_gate_rules_out_only_numbers_no_rule_could_start_with() -> None:
+def test_the_words_and_number_shapes_indexed_up_front_find_exactly_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     texts, finder = _all_texts(), Finder()
-    gated = [[(m.start, m.end, m.rule) for m in finder.find(text)] for text in texts]
-    finder._digit_gate = re.compile("")  # every number goes on to the rules
-    ungated = [[(m.start, m.end, m.rule) for m in finder.find(text)] for text in texts]
-    assert gated == ungated
-    assert any(any(text[start].isdigit() for start, _, _ in found) for text, found in zip(texts, gated))
+    assert ("0000", ",") in finder._by_mark and "0000" in finder._seconds and "the" in finder._seconds
+    indexed = [[(m.start, m.end, m.rule) for m in finder.find(text)] for text in texts]
+    monkeypatch.setattr(find, "SORT_BY_NEXT_TOKEN", False)  # every rule the first token allows is tried
+    plain = [[(m.start, m.end, m.rule) for m in finder.find(text)] for text in texts]
+    assert indexed == plain
+    assert any(any(text[start].isdigit() for start, _, _ in found) for text, found in zip(texts, indexed))

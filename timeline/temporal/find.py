@@ -163,8 +163,6 @@ _NUMBER_SHAPES = ("0", "00", "000", "0000")
 _NUMBER_MARKS = ".,:;/-%'’)"
 INDEX_AFTER = 32
 _CACHE_LIMIT = 200_000
-# A named group, opened as a plain one so that many rules' patterns can join into one regex.
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 def _key(text: str) -> str:
@@ -582,11 +580,6 @@ class Finder:
         self._by_mark: dict[tuple[str, str], tuple[Rule, ...]] = {}
         self._seen: dict[str | tuple[str, str], int] = {}
         self._first = KeyIndex((rule.priority, rule.starts) for rule in self._indexed)
-        # Numbers are everywhere in news and most are no date: one combined pattern of every rule that may
-        # start with a digit rules out most of them with a single match attempt.
-        self._digit_gate = re.compile("|".join(
-            f"(?:{_NAMED_GROUP.sub('(?:', self.grammar.rules[priority].regex.pattern)})"
-            for priority in sorted(self._first.digit)), re.IGNORECASE)
         self._seconds: dict[str, KeyIndex] = {}
         for word in self._first.words:  # the words that begin rules are indexed up front
             rules = tuple(self.grammar.rules[priority] for priority in sorted(self._first.fitting(word)))
@@ -761,7 +754,7 @@ class Finder:
         lowered = text.lower()
         whole = len(lowered) == len(text)
         source = lowered if whole else text
-        digit_gate, known, known_pair = self._digit_gate, self._by_token.get, self._by_pair.get
+        known, known_pair = self._by_token.get, self._by_pair.get
         tokens = list(_TOKEN_START.finditer(source))
         words = [token.group(0) for token in tokens] if whole else [token.group(0).lower() for token in tokens]
         last = len(tokens) - 1
@@ -775,8 +768,6 @@ class Finder:
             position, token_end = tokens[index].span()
             number = token[0].isdigit()
             if number:
-                if not digit_gate.match(text, position):
-                    continue
                 # A number is looked up by its shape ("1990s" → "0000s"): the rules tell digits apart only
                 # by how many there are, and the index takes a "0" as any digit.
                 key = _DIGITS.sub("0", token)
