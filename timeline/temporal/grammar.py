@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 import yaml
 
@@ -271,6 +271,9 @@ def token_fits(keys: frozenset[str] | None, token: str) -> bool:
     return any(token.startswith(key) for key in keys if key[0] != "=" and key != DIGIT)
 
 
+_NOTHING: frozenset[int] = frozenset()
+
+
 class KeyIndex:
     """Which of some numbered items fit a token, by each item's first-token keys (see first_tokens),
     found by looking the token up rather than by testing every item's keys."""
@@ -296,18 +299,21 @@ class KeyIndex:
         for prefix, items in sorted(self.prefixes.items()):
             self.by_initial.setdefault(prefix[0], []).append((prefix, items))
 
-    def fitting(self, token: str) -> set[int]:
-        """The items whose keys fit a lower-case token (token_fits, for all of them at once)."""
-        found = set(self.anywhere)
-        if token[:1].isdigit():
-            found |= self.digit
+    def fitting(self, token: str) -> Set[int]:
+        """The items whose keys fit a lower-case token (token_fits, for all of them at once); not to be changed,
+        for it may be one of the index's own sets."""
+        parts = [self.anywhere] if self.anywhere else []
+        if self.digit and token[:1].isdigit():
+            parts.append(self.digit)
         exact = self.words.get(token)
         if exact:
-            found |= exact
+            parts.append(exact)
         for prefix, items in self.by_initial.get(token[:1], ()):
             if token.startswith(prefix):
-                found |= items
-        return found
+                parts.append(items)
+        if len(parts) > 1:
+            return set().union(*parts)
+        return parts[0] if parts else _NOTHING
 
 
 class _Unknown(Exception):
