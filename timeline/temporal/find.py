@@ -511,7 +511,7 @@ _LANDING_UNITS = frozenset({"H", "MI", "D", "W", "2W", "M", "Y"})
 _LANDING_WINDOW = 50
 
 
-def sentence_start(text: str, start: int, end: int) -> int:
+def _sentence_start(text: str, start: int, end: int) -> int:
     """Where the sentence around text[start:end] starts."""
     return sentence_bounds(text, start, end)[0]
 
@@ -817,7 +817,7 @@ class Finder:
         blanked = _blank(text, mentions)
         for mention in mentions:
             mention.context = functools.partial(self.tense, text, mention.start, mention.end, cues=blanked)
-            mention.locate = functools.partial(sentence_start, text, mention.start, mention.end)
+            mention.locate = functools.partial(_sentence_start, text, mention.start, mention.end)
             if mention.partial.kind == "clock" and _opens_entry(text, mention.start, mention.end) \
                     and not _under_dated_heading(text, mention.start, mentions) \
                     or mention.partial.kind == "calendar" and _WIRE_AFTER.match(text, mention.end):
