@@ -99,31 +99,26 @@ class Mention:
     rule: str
     type: TimexType
     partial: Partial
-    context: Callable[[], tuple[str, int]] | None = field(default=None, repr=False, compare=False)
-    """Reads the tense around the mention and where its sentence starts, once asked: most dates need neither
-    ("March 3, 1998" is the same day in any tense)."""
+    read_tense: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+    """Reads the tense around the mention, once asked: most dates need none ("March 3, 1998" is the same day
+    in any tense)."""
     locate: Callable[[], int] | None = field(default=None, repr=False, compare=False)
-    """Finds where the mention's sentence starts, once asked, without reading the tense."""
-    _read: tuple[str, int] | None = field(default=None, repr=False, compare=False)
+    """Finds where the mention's sentence starts, once asked."""
+    _tense: str | None = field(default=None, repr=False, compare=False)
     _sentence: int | None = field(default=None, repr=False, compare=False)
-
-    def _context(self) -> tuple[str, int]:
-        if self._read is None:
-            self._read = self.context() if self.context is not None else ("unknown", 0)
-        return self._read
 
     @property
     def tense(self) -> str:
         """The tense of the verb that governs the mention (see TenseGuesser)."""
-        return self._context()[0]
+        if self._tense is None:
+            self._tense = self.read_tense() if self.read_tense is not None else "unknown"
+        return self._tense
 
     @property
     def sentence(self) -> int:
         """Offset of the first character of the mention's sentence."""
-        if self._read is not None:
-            return self._read[1]
         if self._sentence is None:
-            self._sentence = self.locate() if self.locate is not None else self._context()[1]
+            self._sentence = self.locate() if self.locate is not None else 0
         return self._sentence
 
 
@@ -516,6 +511,11 @@ def _sentence_start(text: str, start: int, end: int) -> int:
     return sentence_bounds(text, start, end)[0]
 
 
+def _tense_at(guesser: TenseGuesser, text: str, start: int, end: int, cues: str) -> str:
+    """The tense around text[start:end], its cue words read from ``cues``."""
+    return guesser(text, start, end, cues=cues)[0]
+
+
 def _lands(text: str, mention: Mention) -> bool:
     """Whether a span "in" which something is still to come names the day it reaches: "will resign in two
     weeks", "the vote is in ten days", "back in an hour"; not "built in two weeks", "a rise in a week", "in
@@ -582,11 +582,11 @@ class Finder:
         self._first = KeyIndex((rule.priority, rule.starts) for rule in self._indexed)
         self._seconds: dict[str, KeyIndex] = {}
         for word in self._first.words:  # the words that begin rules are indexed up front
-            rules = tuple(self.grammar.rules[priority] for priority in sorted(self._first.fitting(word)))
+            rules = self._fitting_rules(word)
             if len(rules) >= _INDEX_UP_FRONT and word.isalpha():
                 self._seconds[word] = self._second_index(word, rules)
         for shape in _NUMBER_SHAPES:
-            rules = tuple(self.grammar.rules[priority] for priority in sorted(self._first.fitting(shape)))
+            rules = self._fitting_rules(shape)
             if len(rules) >= _INDEX_UP_FRONT:
                 self._seconds[shape] = self._second_index(shape, rules)
                 met = [(rule, marks_met(rule.regex, shape, _NUMBER_MARKS)) for rule in rules]
@@ -674,11 +674,14 @@ class Finder:
         """The rules whose matches may begin with ``token`` (memoised: tokens repeat)."""
         rules = self._by_token.get(token)
         if rules is None:
-            found = self._first.fitting(token)
-            rules = tuple(self.grammar.rules[priority] for priority in sorted(found))
+            rules = self._fitting_rules(token)
             if len(self._by_token) < _CACHE_LIMIT:
                 self._by_token[token] = rules
         return rules
+
+    def _fitting_rules(self, token: str) -> tuple[Rule, ...]:
+        """The rules whose first-token keys fit ``token``, in priority order (not memoised)."""
+        return tuple(self.grammar.rules[priority] for priority in sorted(self._first.fitting(token)))
 
     def _rules_before(self, token: str, following: str, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
         """Of the rules that may begin with the word ``token``, those whose next word may be ``following``
@@ -816,7 +819,7 @@ class Finder:
         _link_month_ranges(text, mentions)
         blanked = _blank(text, mentions)
         for mention in mentions:
-            mention.context = functools.partial(self.tense, text, mention.start, mention.end, cues=blanked)
+            mention.read_tense = functools.partial(_tense_at, self.tense, text, mention.start, mention.end, blanked)
             mention.locate = functools.partial(_sentence_start, text, mention.start, mention.end)
             if mention.partial.kind == "clock" and _opens_entry(text, mention.start, mention.end) \
                     and not _under_dated_heading(text, mention.start, mentions) \
