@@ -3,7 +3,7 @@ headers are never events, while a comment's own relative dates are."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from inputs_support import MIXED
@@ -69,6 +69,27 @@ def test_a_result_copied_headline_first_takes_its_title_and_outlet_from_that_lin
                                                    "https://www.example-news.fr/economy/veltra-fire")
     assert (inquiry.title, inquiry.outlet) == ("Council orders inquiry into Veltra blaze", "La Dépêche Éco")
     assert {e.value for e in events} == {"2025-03-07TEV", "2025-03-12"}
+
+
+BREADCRUMB_FIRST = """spillway - Search
+
+courier.example › 2026 › spillway
+12 Mar 2026 — The spillway gates opened on Tuesday after days of rain ...
+
+herald.example › news › dam
+13 Mar 2026 — Engineers inspected the dam on Wednesday ...
+"""
+
+
+def test_a_result_that_opens_with_its_breadcrumb_is_that_page_and_one_source_with_it() -> None:
+    article = timeline.Document(id="courier.html", url="https://www.courier.example/2026/spillway/?ref=rss",
+                                text="Spillway opened\n\nThe spillway gates opened on Tuesday after days of rain.\n")
+    events = timeline.build_timeline([timeline.Document(id="search.txt", text=BREADCRUMB_FIRST), article],
+                                     timeline.Settings(published=datetime(2026, 3, 14))).events
+    result = source_of(events, "Engineers inspected the dam")
+    assert (result.url, result.title) == ("https://herald.example/news/dam", "herald.example › news › dam")
+    opened = next(e for e in events if "spillway gates opened" in e.text)
+    assert {s.document for s in opened.sources} == {"search.txt", "courier.html"} and opened.source_count == 1
 
 
 def test_a_result_without_an_address_line_is_titled_by_its_own_first_line_without_its_date() -> None:

@@ -38,8 +38,9 @@ def test_results_without_urls_are_told_apart_by_their_titles() -> None:
 
 def test_an_article_and_a_search_result_quoting_it_are_one_source() -> None:
     article = source("courier.html", url="https://www.courier.example/2026/spillway/?ref=rss")
-    result = source("search.txt", segment=5, kind=SegmentKind.SNIPPET, title="courier.example › 2026 › spillway")
-    other = source("search.txt", segment=7, kind=SegmentKind.SNIPPET, title="herald.example › news › dam")
+    # the URLs the reader gives results that open with their breadcrumb ("courier.example › 2026 › spillway")
+    result = source("search.txt", segment=5, kind=SegmentKind.SNIPPET, url="https://courier.example/2026/spillway")
+    other = source("search.txt", segment=7, kind=SegmentKind.SNIPPET, url="https://herald.example/news/dam")
     assert independent_sources([article, result]) == 1
     assert independent_sources([article, result, other]) == 2
 

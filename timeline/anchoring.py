@@ -731,7 +731,10 @@ def _result_origin(text: str, start: int, end: int, prefix: re.Match[str] | None
     address = _ADDRESS_LINE.fullmatch(lines[1]) if len(lines) > 2 else None
     if address is None:
         own_start = prefix.end() if prefix is not None and prefix.start() == start else start
-        return {"title": shorten(" ".join(text[own_start:_line_end(text, own_start)].split())) or None}
+        first = text[own_start:_line_end(text, own_start)]
+        origin = {"title": shorten(" ".join(first.split())) or None}
+        crumb = _ADDRESS_LINE.fullmatch(first)  # "courier.example › 2026 › spillway": the result names its page
+        return {**origin, "url": _address_url(crumb.group("address"))} if crumb else origin
     url = _address_url(address.group("address"))
     snippet_start = start + len(lines[0]) + len(lines[1]) + 2
     if prefix is not None and prefix.start() == snippet_start:

@@ -180,22 +180,14 @@ def cluster_events(events: Sequence[Event], *, threshold: float = MERGE_THRESHOL
 
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\.)?", re.IGNORECASE)
-_BREADCRUMB = re.compile(r"^\s*(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\s*›\s*[^›]+)+$")
 
 
-def page_address(url_or_crumb: str | None) -> str | None:
-    """A page's address without scheme, "www.", query or trailing slash, from a URL or a results page's
-    breadcrumb ("courier.example › 2026 › spillway" is courier.example/2026/spillway); None for neither, or for
-    a bare site ("https://example.com/", which many pages give as their address)."""
-    if not url_or_crumb:
+def page_address(url: str | None) -> str | None:
+    """A page's address without scheme, "www.", query or trailing slash; None for no URL, or for a bare site
+    ("https://example.com/", which many pages give as their address)."""
+    if not url or not _SCHEME.match(url.strip()):
         return None
-    text = url_or_crumb.strip()
-    if _SCHEME.match(text):
-        address = _SCHEME.sub("", text).split("#")[0].split("?")[0]
-    elif _BREADCRUMB.match(text):
-        address = "/".join(part.strip() for part in text.removeprefix("www.").split("›"))
-    else:
-        return None
+    address = _SCHEME.sub("", url.strip()).split("#")[0].split("?")[0]
     host, _, path = address.rstrip("/").partition("/")
     return f"{host.lower()}/{path}" if path else None  # a site's home page names no one page
 
@@ -204,8 +196,7 @@ def origin_key(source: Source) -> str:
     """Who stands behind a source: the page it is (an article and a search result quoting it are one), else its
     document, or for a search result without an address its title, since one page of results quotes many
     outlets."""
-    address = page_address(source.url) or (page_address(source.title)
-                                           if source.segment_kind == SegmentKind.SNIPPET else None)
+    address = page_address(source.url)
     if address is not None:
         return address
     if source.segment_kind == SegmentKind.SNIPPET:
