@@ -654,9 +654,10 @@ def _is_boilerplate(line: str) -> bool:
 
 
 # A press release's or a blog's closing matter, on a line of its own: "About Veltra Energy", "About the Varnholt
-# Water Authority", "About the author",
-# "Forward-looking statements", "Media contact:", "###". What follows describes the issuer, not the news.
-_TRAILER_HEADING = re.compile(r"[ \t]*(?:About[ \t]+(?:the[ \t]+author|(?:the[ \t]+)?[A-Z][\w&.'’-]*(?:[ \t]+[\w&.'’-]+){0,6})|"
+# Water Authority", "About the author", "Forward-looking statements", "Media contact:", "###". What follows
+# describes the issuer, not the news.
+_TRAILER_HEADING = re.compile(r"[ \t]*(?:About[ \t]+(?:the[ \t]+author|(?:the[ \t]+)?[A-Z][\w&.'’-]*"
+                              r"(?:[ \t]+[\w&.'’-]+){0,6})|"
                               r"(?i:forward[- ]looking[ \t]+statements?|(?:media|press|investor)[ \t]+contacts?:?|"
                               r"contacts?:|for[ \t]+more[ \t]+information:?)|#{3})(?<![.!?])[ \t]*$")
 _TRAILER_FROM = 1 / 3  # only past the first third of the body: an early "About ..." line is a heading of the story
@@ -874,8 +875,9 @@ def _update_sections(document: Document, region: _Region) -> list[_Region]:
 _LIVE_ENTRY = re.compile(r"^[ \t]*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:[ \t]*[A-Z]{2,4})?"
                          r"[ \t]*(?:(?P<alone>$)|(?:[:|–—]|-(?=[ \t]))[ \t]*(?=\S))", re.MULTILINE)
 # "LIVE: ...", "Live – storm updates", "live blog", "live coverage", "latest updates"; not "residents who live near".
-_LIVE_PAGE = re.compile(r"(?:^|\n)[ \t]*live\b[ \t]*[:|–—-]|\blive[ \t]+(?:blog|updates|coverage|report|reporting)\b"
-                        r"|\blatest[ \t]+updates\b", re.IGNORECASE)
+_LIVE_PAGE = re.compile(r"(?:^|\n)[ \t]*live\b[ \t]*[:|–—-]"
+                        r"|\blive[ \t]+(?:blog|updates|coverage|report|reporting)\b|\blatest[ \t]+updates\b",
+                        re.IGNORECASE)
 _LIVE_SIGN_CHARS = 300
 _LIVE_MIN_ENTRIES = 2
 
