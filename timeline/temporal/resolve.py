@@ -471,9 +471,9 @@ def resolve_current(p: Partial, m: Mention, ref: Reference) -> Resolved:
     if day_ref is None and ref.anchor is None:
         # History without a reference time: "by the end of the year" is the year the text speaks of.
         day_ref, basis = ref.day("narrative", p.unit)
-        if basis == "focus" and _finer_than_focus(p.unit or "D", ref):
-            # "earlier this month" after "built in 1968": a year the text spoke of holds no month of its own
-            return _unanchored(*_UNANCHORED_UNIT[p.unit or "D"])
+        unknown = _unknown_within_focus(p.unit or "D", ref) if basis == "focus" else None
+        if unknown is not None:
+            return unknown
     if day_ref is None:
         return _before_christ(p.unit or "D", p.dir or 0, ref)
     unit = {"SEASON": "SEASON", "SEMESTER": "H", "TERM": "Y"}.get(p.unit or "", p.unit or "D")
@@ -493,20 +493,21 @@ def resolve_current(p: Partial, m: Mention, ref: Reference) -> Resolved:
     return Resolved(value, granularity, start, end, p.mod, basis)
 
 
-_UNIT_DAYS = {"D": 1, "WE": 2, "W": 7, "2W": 14, "M": 31, "Q": 92, "H": 184, "SEASON": 92, "SEMESTER": 184}
-"""The longest each unit runs, in days."""
-_UNANCHORED_UNIT = {"D": ("XXXX-XX-XX", Granularity.DAY), "W": ("XXXX-WXX", Granularity.WEEK),
-                    "2W": ("XXXX-WXX", Granularity.WEEK), "WE": ("XXXX-WXX-WE", Granularity.WEEKEND),
-                    "M": ("XXXX-XX", Granularity.MONTH), "Q": ("XXXX-QX", Granularity.QUARTER),
-                    "H": ("XXXX-HX", Granularity.HALF), "SEASON": ("XXXX-XX", Granularity.SEASON),
-                    "SEMESTER": ("XXXX-HX", Granularity.HALF)}
+_UNKNOWN_UNIT = {"D": ("XXXX-XX-XX", Granularity.DAY, 1), "WE": ("XXXX-WXX-WE", Granularity.WEEKEND, 2),
+                 "W": ("XXXX-WXX", Granularity.WEEK, 7), "2W": ("XXXX-WXX", Granularity.WEEK, 14),
+                 "M": ("XXXX-XX", Granularity.MONTH, 31), "Q": ("XXXX-QX", Granularity.QUARTER, 92),
+                 "SEASON": ("XXXX-XX", Granularity.SEASON, 92), "H": ("XXXX-HX", Granularity.HALF, 184),
+                 "SEMESTER": ("XXXX-HX", Granularity.HALF, 184)}
+"""Each unit's value when it is not known which one is meant, and the longest it runs, in days."""
 
 
-def _finer_than_focus(unit: str, ref: Reference) -> bool:
-    """Whether a unit is shorter than the span the text last named (a month within a year it named)."""
-    if ref.focus is None or ref.focus_end is None or unit not in _UNIT_DAYS:
-        return False
-    return _UNIT_DAYS[unit] < (ref.focus_end - ref.focus).days + 1
+def _unknown_within_focus(unit: str, ref: Reference) -> Resolved | None:
+    """A unit shorter than the span the text last named, which holds many of them, stays unknown: "earlier this
+    month" after "built in 1968" (a year the text spoke of holds no month of its own)."""
+    if ref.focus is None or ref.focus_end is None or unit not in _UNKNOWN_UNIT:
+        return None
+    value, granularity, days = _UNKNOWN_UNIT[unit]
+    return _unanchored(value, granularity) if days < (ref.focus_end - ref.focus).days + 1 else None
 
 
 def half_range(year: int, half: int) -> tuple[date, date]:
