@@ -14,6 +14,8 @@ from ..models import Granularity, TimexType
 from .find import Mention, Partial
 
 _COARSE_UNITS = {"W", "2W", "WE", "M", "Q", "Y", "DE", "CE"}
+_COUNTED_IN_YEARS = {"DE", "CE"}
+_DAYS_OR_LONGER = _COARSE_UNITS | {"D"}
 
 
 @dataclass(slots=True)
@@ -410,20 +412,23 @@ def resolve_weekday(p: Partial, m: Mention, ref: Reference) -> Resolved:
     return with_part(day + timedelta(days=p.part_day_shift), p.part, basis, p.mod)
 
 
-def _before_christ(unit: str, amount: int, ref: Reference) -> Resolved:
+def _before_christ(unit: str, amount: int, ref: Reference, *, counted: bool = False) -> Resolved:
     """A shift by years or decades from the year BC a narrative is in ("the following year" after 491 BC is
-    490 BC); anything else, or no year BC, stays unanchored."""
+    490 BC, "the following decade" the 480s BC); anything else, or no year BC, stays unanchored. Decades
+    ``counted`` ("a decade earlier") are so many years: 500 BC from 490 BC."""
     year = ref.narrative_year
     if year is None or year > 0 or unit not in ("Y", "DE") or ref.anchor is not None:
         return _unanchored()
     shifted = year + amount * (10 if unit == "DE" else 1)
-    granularity = Granularity.YEAR if unit == "Y" else Granularity.DECADE
+    in_years = unit == "Y" or counted
     if shifted >= 0:  # there is no year 0: 1 BC is followed by AD 1
         shifted += 1
-        if unit == "Y":  # back on the calendar: a year with its days, which the text can go on counting from
-            return Resolved(f"{shifted:04d}", granularity, *year_range(shifted), basis="year")
-        return Resolved(f"{shifted // 10:03d}", granularity, basis="year")
-    return Resolved(bc_value(shifted) if unit == "Y" else f"BC{-shifted // 10:03d}", granularity, basis="year")
+        if in_years:  # back on the calendar: a year with its days, which the text can go on counting from
+            return Resolved(f"{shifted:04d}", Granularity.YEAR, *year_range(shifted), basis="year")
+        return Resolved(f"{shifted // 10:03d}", Granularity.DECADE, basis="year")
+    if in_years:
+        return Resolved(bc_value(shifted), Granularity.YEAR, basis="year")
+    return Resolved(f"BC{-shifted // 10:03d}", Granularity.DECADE, basis="year")
 
 
 def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
@@ -435,17 +440,19 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
     amount = int(p.amount) * (p.dir if p.dir is not None else 1)
     if p.after_that and basis not in ("narrative", "focus"):
         raise Unresolvable(m.text)  # "Two days after that he died", with no date before it: after nothing known
-    if p.base == "narrative" and basis == "anchor" and amount > 0 and m.tense == "past" and unit in ("D", "W") \
-            and not p.looking_back:
-        # "brought the fire under control the next morning", with no date before it: the morning after
-        # something the text never dated, not after the time of writing: found, but unanchored
+    if p.base == "narrative" and basis == "anchor" and amount > 0 and m.tense == "past" and not p.looking_back \
+            and unit in _DAYS_OR_LONGER:
+        # "brought the fire under control the next morning", "split up two decades later", with no date before
+        # it: after something the text never dated, not after the time of writing: found, but unanchored
         part = f"T{p.part}" if p.part else ""
-        return _unanchored(f"XXXX-XX-XX{part}" if unit == "D" else "XXXX-WXX",
-                           Granularity.PART_OF_DAY if part else Granularity.DAY if unit == "D" else Granularity.WEEK)
+        if part:
+            return _unanchored(f"XXXX-XX-XX{part}", Granularity.PART_OF_DAY)
+        value, granularity, _ = _UNKNOWN_UNIT[unit] if unit in _UNKNOWN_UNIT else ("XXXX", Granularity.YEAR, 0)
+        return _unanchored(value, granularity)
     if p.looking_back and basis == "anchor":
         amount = 0  # "Ten years on, the town is rebuilt" with no date before it: the time of writing
     if day_ref is None:
-        return _before_christ(unit, amount, ref)
+        return _before_christ(unit, amount, ref, counted=True)
     discussed = _discussed_quarter(m, ref) if unit == "Y" and amount == -1 else None
     if discussed is not None:
         # "profit fell from $3 million a year earlier": the quarter being reported, a year before.
@@ -462,7 +469,9 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
     day = shift_day(day_ref, unit, amount)
     if p.part or p.to_the_day:
         return with_part(day, p.part, basis, p.mod)
-    value, granularity, start, end = unit_value(day, unit)
+    # "a decade ago", "two decades later": so many years from the year of reference (2016 from 2026), not
+    # the decade that year falls in (the 2010s), just as "ten years ago" is a year.
+    value, granularity, start, end = unit_value(day, "Y" if unit in _COUNTED_IN_YEARS else unit)
     return Resolved(value, granularity, start, end, p.mod, basis)
 
 
@@ -480,6 +489,8 @@ def resolve_current(p: Partial, m: Mention, ref: Reference) -> Resolved:
     offset = p.dir or 0
     if unit == "WE" and p.anticipated and day_ref.weekday() >= 5:
         offset += 1  # "the coming weekend", said on a Saturday: this one is under way, the next is coming
+    if unit == "Y" and p.anticipated and day_ref.month >= 7:
+        offset += 1  # "in the new year", said in the autumn: the year that comes next
     if unit == "SEASON":
         year, season = season_of(day_ref)
         start, end = season_range(year + offset, season)
