@@ -251,3 +251,85 @@ def test_extract_takes_one_record_of_a_record_file_by_its_id(tmp_path: Path) -> 
     assert one.returncode == 0 and one.stdout.split("\t")[3] == "2025-03-14"
     missing = run("extract", f"{records}#line-5")
     assert missing.returncode == 2 and "no record starts on line 5" in missing.stderr
+
+
+def test_extract_names_why_an_unreadable_record_is_not_read(tmp_path: Path) -> None:
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"text": "The pump failed on Monday.", "published": "2025-03-12"}\n{"text": "Crews fix\n',
+                       encoding="utf-8")
+    broken = run("extract", f"{records}#line-2")
+    assert broken.returncode == 2 and "line 2: not valid JSON" in broken.stderr
+
+
+def run_bytes(*args: str, stdin: bytes) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "timeline.cli", *args], input=stdin, capture_output=True,
+                          cwd=ROOT, timeout=120)
+
+
+@pytest.mark.parametrize("data", [b"The council met on 3 March 2022 and voted \xff\xfe to close it.\n",
+                                  bytes(range(256)) * 8], ids=["latin bytes", "binary"])
+def test_standard_input_that_is_not_text_is_refused_like_a_file(tmp_path: Path, data: bytes) -> None:
+    out = tmp_path / "out"
+    assert run("build", "seeds/", "--out", str(out), "--format", "json").returncode == 0
+    before = (out / "timeline.json").read_bytes()
+    good = tmp_path / "good.txt"
+    good.write_text("The plant closed on 4 March 2022.\n", encoding="utf-8")
+    alone = run_bytes("build", "-", "--out", str(out), "--format", "json", stdin=data)
+    assert alone.returncode == 1 and b"<stdin>: not a text file" in alone.stderr
+    assert (out / "timeline.json").read_bytes() == before, "a failed run must leave the last timeline whole"
+    batch = run_bytes("build", str(good), "-", "--out", str(out), "--format", "json", stdin=data)
+    assert batch.returncode == 1 and b"read 1 document(s), skipped 1" in batch.stdout
+    extract = run_bytes("extract", "-", stdin=data)
+    assert extract.returncode == 2 and b"not a text file" in extract.stderr and b"Traceback" not in extract.stderr
+
+
+def test_a_failing_render_leaves_the_earlier_outputs_whole(tmp_path: Path, monkeypatch) -> None:
+    from timeline import render
+
+    out = tmp_path / "out"
+    assert main(["build", "seeds/", "--out", str(out), "--format", "json,md"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise ValueError("cannot render")
+
+    monkeypatch.setattr(render, "to_markdown", broken)
+    with pytest.raises(ValueError):
+        render.write_outputs(render.to_json.__globals__["Timeline"](), out, formats=("json", "md"), title="t")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    ("2022", "names no day"), ("March 2022", "names no day"),
+    ("yesterday", "not a date"), ("in 3 days", "not a date"), ("", "not a date"),
+])
+def test_a_reference_time_must_be_a_stated_day(value: str, reason: str) -> None:
+    result = run("extract", "-", "--published", value, stdin="The council voted on Friday.\n")
+    assert result.returncode == 2
+    assert f"--published: {reason}" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["14 March 2022", "mardi 15 mars 2022", "Mar 16, 2022 10:05 PM", "1647252000"])
+def test_a_stated_day_in_any_format_is_a_reference_time(value: str) -> None:
+    result = run("extract", "-", "--published", value, stdin="The council voted on Friday.\n")
+    assert result.returncode == 0 and result.stdout.split("\t")[3] == "2022-03-11"
+
+
+def test_a_front_matter_date_without_a_day_is_reported_by_its_own_key(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ndate: March 2022\n---\nThe council voted on Friday.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ndate: someday\n---\nThe council voted on Friday.\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("---\ndate: 2022-03-14\n---\nThe council voted on Friday.\n", encoding="utf-8")
+    result = run("build", str(tmp_path), "--out", str(tmp_path / "out"), "--format", "json")
+    assert result.returncode == 1 and "read 1 document(s), skipped 2" in result.stdout
+    assert "a.md: 'date' names no day: 'March 2022'" in result.stderr
+    assert "b.md: 'date' is not a date: 'someday'" in result.stderr
+
+
+def test_files_of_other_types_in_a_folder_are_counted_not_silently_dropped(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The plant closed on 4 March 2022.\n", encoding="utf-8")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "photo.JPG").write_bytes(b"\xff\xd8")
+    (tmp_path / "a.txt.meta.json").write_text('{"published": "2022-03-05"}', encoding="utf-8")
+    result = run("build", str(tmp_path), "--out", str(tmp_path / "out"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "read 1 document(s), skipped 0, passed over 2 file(s) of other types (.jpg, .pdf)," in result.stdout

@@ -96,3 +96,28 @@ def test_dotted_field_names_reach_into_nested_objects() -> None:
     export = analysed_record(INPUTS / "nested-records" / "nested-export.jsonl", "#line-2", settings)
     assert export.document.published == datetime(2024, 2, 18, 9)
     assert export.at("yesterday").value == "2024-02-17"
+
+
+def test_a_record_in_another_encoding_is_skipped_by_its_line_and_the_rest_read(tmp_path) -> None:
+    records = tmp_path / "posts.jsonl"
+    records.write_bytes(b'{"text": "The pump failed on Monday.", "published": "2025-03-12"}\n'
+                        b'{"text": "Caf\xe9 shut on Friday.", "published": "2025-03-14"}\n'
+                        b'{"text": "Crews fixed it on Friday.", "published": "2025-03-15"}\n')
+    read = read_file(records)
+    assert [d.id for d in read.documents] == [f"{records}#line-1", f"{records}#line-3"]
+    assert [s.reason for s in read.skipped] == ["line 2: not valid UTF-8 (byte 0xe9 at column 14)"]
+    table = tmp_path / "posts.csv"
+    table.write_bytes(b"text,published\n\"Caf\xe9 shut on Friday.\",2025-03-14\n\"Crews fixed it.\",2025-03-15\n")
+    read = read_file(table)
+    assert [d.id for d in read.documents] == [f"{table}#line-3"]
+    assert [s.reason for s in read.skipped] == ["line 2: not valid UTF-8 (byte 0xe9 in the field 'text')"]
+
+
+def test_utf16_is_read_with_its_byte_order_mark_and_bytes_without_one_are_no_text(tmp_path) -> None:
+    marked = tmp_path / "marked.txt"
+    marked.write_bytes(b"\xff\xfe" + "The pump failed on 3 March 2025.".encode("utf-16-le"))
+    assert read_file(marked).documents[0].text == "The pump failed on 3 March 2025."
+    unmarked = tmp_path / "unmarked.txt"
+    unmarked.write_bytes(b"The pump failed \xff\xfe on 3 March 2025.!")
+    with pytest.raises(InputError, match="not a text file"):
+        read_file(unmarked)

@@ -24,7 +24,8 @@ def _datetime(value: str, flag: str):
     try:
         return parse_datetime(value, path=None, key=flag)
     except TimelineError as error:
-        raise SettingsError(f"{flag}: not a date: {value!r}") from error
+        reason = error.reason.removeprefix(f"{flag!r} ") if "names no day" in error.reason else f"not a date: {value!r}"
+        raise SettingsError(f"{flag}: {reason}") from error
 
 
 # What --since and --until take: a year, a month or a day, written out; never a relative word ("3 days ago").
@@ -123,8 +124,8 @@ def _run_build(args: argparse.Namespace) -> int:
         if count is not None and count < 1:
             raise SettingsError(f"{flag}: must be a positive number, not {count}")
     settings = Settings(
-        published=_datetime(args.published, "--published") if args.published else None,
-        retrieved=_datetime(args.retrieved, "--retrieved") if args.retrieved else None,
+        published=_datetime(args.published, "--published") if args.published is not None else None,
+        retrieved=_datetime(args.retrieved, "--retrieved") if args.retrieved is not None else None,
         out_dir=Path(args.out), formats=formats, html_mode=args.html, title=args.title,
         max_dates=args.max_dates, per_date=args.per_date,
         keywords=tuple(k.strip() for k in (args.keywords or "").split(",") if k.strip()),
@@ -144,8 +145,8 @@ def _run_build(args: argparse.Namespace) -> int:
 
 def _run_extract(args: argparse.Namespace) -> int:
     settings = Settings(
-        published=_datetime(args.published, "--published") if args.published else None,
-        retrieved=_datetime(args.retrieved, "--retrieved") if args.retrieved else None,
+        published=_datetime(args.published, "--published") if args.published is not None else None,
+        retrieved=_datetime(args.retrieved, "--retrieved") if args.retrieved is not None else None,
         **_input_settings(args),
     )
     expressions = pipeline.extract_document(args.path, settings=settings)

@@ -25,6 +25,8 @@ class BuildResult:
     timeline: Timeline
     written: list[Path] = field(default_factory=list)
     documents_read: int = 0
+    passed_over: list[str] = field(default_factory=list)
+    """Files in the folders read that are of no type the readers take."""
 
     @property
     def outside_range(self) -> int:
@@ -34,6 +36,9 @@ class BuildResult:
     def summary(self) -> str:
         t = self.timeline
         line = f"read {self.documents_read} document(s), skipped {len(t.skipped)}, "
+        if self.passed_over:
+            kinds = sorted({Path(p).suffix.lower() or "no suffix" for p in self.passed_over})
+            line += f"passed over {len(self.passed_over)} file(s) of other types ({', '.join(kinds)}), "
         if self.outside_range:
             line += f"{self.outside_range} outside --since/--until, "
         line += f"{len(t.events)} event(s), {len(t.unanchored)} unanchored expression(s)"
@@ -89,12 +94,16 @@ _RECORD_ID = re.compile(r"#line-\d+$")
 def _record(record_id: str, settings: Settings) -> Document:
     """One record of a record file, named as the build names it ("posts.jsonl#line-3")."""
     base = _RECORD_ID.sub("", record_id)
-    documents = readers.read_path(Path(base), settings=settings)
+    read = readers.read_file(Path(base), settings=settings)
     line = record_id[len(base) + 1 :]
-    for document in documents:
+    for document in read.documents:
         if document.id.endswith(f"#{line}"):
             return document
-    raise InputError(f"no record starts on {line.replace('-', ' ')}", path=base)
+    where = line.replace("-", " ")
+    for skipped in read.skipped:  # the record is there but unreadable: say why, as build does
+        if skipped.reason.startswith(f"{where}:"):
+            raise InputError(skipped.reason, path=base)
+    raise InputError(f"no record starts on {where}", path=base)
 
 
 def _single(documents: list[Document], path: str | Path) -> Document:
@@ -161,7 +170,7 @@ def build(paths: Iterable[str | Path], settings: Settings | None = None, *, stdi
     read = readers.read_paths(paths, stdin=stdin, settings=settings)
     timeline = build_timeline(read.documents, settings, skipped=read.skipped)
     failed = len(timeline.skipped) - len(read.skipped)  # read, but broke a later stage
-    result = BuildResult(timeline=timeline, documents_read=len(read.documents) - failed)
+    result = BuildResult(timeline=timeline, documents_read=len(read.documents) - failed, passed_over=read.passed_over)
     # When no document could be read, or none is in the range asked for, there is no timeline to show: an
     # earlier build's files are kept rather than overwritten with an empty page.
     if write and timeline.documents:

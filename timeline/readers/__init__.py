@@ -18,7 +18,7 @@ from ..models import Document, Skipped
 from ..settings import Settings
 from .html import read_html
 from .metadata import SIDECAR_SUFFIX, load_sidecar, parse_datetime
-from .records import read_csv, read_jsonl
+from .records import read_csv, read_jsonl, undecoded
 from .result import ReadResult
 from .text import read_text, text_document
 
@@ -40,17 +40,24 @@ READERS: dict[str, Reader] = {
 }
 SUFFIXES = tuple(READERS)
 _HTML_SUFFIXES = (".html", ".htm")
+_RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?(?P<charset>[A-Za-z0-9_-]+)", re.IGNORECASE)
 
 
 def _decode(path: Path, data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16"):
+    # UTF-16 only with its byte-order mark: without one, almost any even number of bytes decodes as UTF-16
+    # (into noise), so bytes that are no UTF-8 would pass for text.
+    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if "\x00" not in text:
             return text.replace("\r\n", "\n")
+    if path.suffix.lower() in _RECORD_SUFFIXES and b"\x00" not in data:
+        # A record file is read record by record: a line in another encoding is reported and skipped
+        # (its undecodable bytes are kept as lone surrogates for the record reader to find), not the file.
+        return data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff").replace("\r\n", "\n")
     declared = _DECLARED_CHARSET.search(data[:4096]) if path.suffix.lower() in _HTML_SUFFIXES else None
     if declared:  # saved pages often keep their legacy charset (windows-1252, iso-8859-1)
         try:
@@ -86,21 +93,32 @@ def read_path(path: Path, *, settings: Settings | None = None) -> list[Document]
 
 
 def read_stdin(*, stream: Any = None) -> Document:
-    """Standard input as one document; offsets refer to exactly what was read."""
+    """Standard input as one document; offsets refer to exactly what was read. Its bytes are decoded as a
+    file's are: anything that is not text is refused, not read as noise."""
     stream = stream if stream is not None else sys.stdin
-    text = stream.read()
+    raw = getattr(stream, "buffer", None)
+    if raw is not None:
+        text = _decode(Path("<stdin>"), raw.read())
+    else:
+        text = stream.read()
+        if isinstance(text, bytes):
+            text = _decode(Path("<stdin>"), text)
+        elif "\x00" in text or undecoded(text) is not None:
+            raise InputError("not a text file (cannot decode it as UTF-8)", path="<stdin>")
     return text_document(text, doc_id="<stdin>", path=None, sidecar={})
 
 
-def _files_under(directory: Path) -> list[Path]:
-    files = []
+def _files_under(directory: Path) -> tuple[list[Path], list[Path]]:
+    """The files under a folder that a reader takes, and the other files (left unread, but counted)."""
+    files, others = [], []
     for path in sorted(directory.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(directory).parts):
             continue
+        if path.name.endswith(SIDECAR_SUFFIX) or path.is_dir():
+            continue
         # A name the readers know that is no regular file (a broken link, a pipe) is read, to be reported.
-        if path.suffix.lower() in READERS and not path.is_dir() and not path.name.endswith(SIDECAR_SUFFIX):
-            files.append(path)
-    return files
+        (files if path.suffix.lower() in READERS else others).append(path)
+    return files, others
 
 
 def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Settings | None = None) -> ReadResult:
@@ -114,7 +132,9 @@ def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Sett
                 result.skipped.append(Skipped(path=error.path or "<stdin>", reason=error.reason))
             continue
         path = Path(raw)
-        for file in _files_under(path) if path.is_dir() else [path]:
+        files, others = _files_under(path) if path.is_dir() else ([path], [])
+        result.passed_over.extend(str(other) for other in others)
+        for file in files:
             try:
                 result.extend(read_file(file, settings=settings))
             except TimelineError as error:

@@ -39,11 +39,21 @@ def parse_datetime(value: Any, *, path: str | Path | None, key: str) -> datetime
         pass
     import dateparser  # slow to import; only needed for non-ISO dates
 
-    parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
-                                              "STRICT_PARSING": False, "REQUIRE_PARTS": ["year"]})
+    # A stated date, in any language and format, never one counted from the clock ("yesterday", "in 3 days"):
+    # metadata says when a document was written, not when it happens to be read.
+    settings: dict[str, Any] = {"RETURN_AS_TIMEZONE_AWARE": False, "PARSERS": _STATED}
+    parsed = dateparser.parse(text, settings={**settings, "REQUIRE_PARTS": ["year", "month", "day"]})
     if parsed is None:
+        if dateparser.parse(text, settings={**settings, "REQUIRE_PARTS": ["year"]}) is not None:
+            # "March 2022" or "2022": the day is unknown, and anchoring on a made-up one would move every
+            # "on Friday" of the text by as much as the guess is wrong
+            raise MetadataError(f"{key!r} names no day: {value!r} (a reference time needs the day)", path=path)
         raise MetadataError(f"{key!r} is not a date: {value!r}", path=path)
     return parsed.replace(tzinfo=None)
+
+
+_STATED = ["timestamp", "custom-formats", "absolute-time"]
+"""dateparser's parsers of stated dates: all but the relative ones ("2 days ago") and bare digit strings."""
 
 
 def sidecar_path(path: Path) -> Path:
@@ -93,9 +103,10 @@ def metadata_fields(data: dict[str, Any], source: AnchorSource, *, path: str | P
     of the input each role came from, so that a bad date is named as the input names it."""
     names = names or {}
     fields: dict[str, Any] = {}
-    published = data.get("published", data.get("date"))
+    published_key = "published" if data.get("published") is not None else "date"
+    published = data.get(published_key)
     if published is not None:
-        fields["published"] = parse_datetime(published, path=path, key=names.get("published", "published"))
+        fields["published"] = parse_datetime(published, path=path, key=names.get("published", published_key))
         fields["published_from"] = source
     if data.get("retrieved") is not None:
         fields["retrieved"] = parse_datetime(data["retrieved"], path=path, key=names.get("retrieved", "retrieved"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -108,9 +109,25 @@ def _collect(path: Path, records: Iterator[tuple[int, Mapping[str, Any] | str]],
     return result
 
 
+_UNDECODED = re.compile("[\udc80-\udcff]")
+"""Bytes that were not UTF-8, kept as lone surrogates by the decoder (Python's surrogateescape)."""
+
+
+def undecoded(text: str, where: str | None = None) -> str | None:
+    """Why ``text`` is not all text (the first byte that was not UTF-8, and where), or None."""
+    found = _UNDECODED.search(text)
+    if found is None:
+        return None
+    return f"not valid UTF-8 (byte 0x{ord(found.group()) - 0xDC00:02x} {where or f'at column {found.start() + 1}'})"
+
+
 def _json_lines(text: str) -> Iterator[tuple[int, Mapping[str, Any] | str]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
+            continue
+        bad_bytes = undecoded(line)
+        if bad_bytes is not None:
+            yield number, bad_bytes
             continue
         try:
             record = json.loads(line)
@@ -149,6 +166,11 @@ def _csv_rows(path: Path, text: str, settings: Settings) -> Iterator[tuple[int, 
                 continue
             if len(row) != len(header):
                 yield start, f"expected {len(header)} fields, found {len(row)}"
+                continue
+            bad_bytes = next((reason for name, cell in zip(header, row)
+                              if (reason := undecoded(cell, f"in the field {name!r}")) is not None), None)
+            if bad_bytes is not None:
+                yield start, bad_bytes
                 continue
             yield start, dict(zip(header, row))
     except csv.Error as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..errors import RenderError
@@ -29,12 +30,19 @@ def write_outputs(timeline: Timeline, out_dir: Path, *, formats: tuple[str, ...]
         "timelinejs": lambda: to_timelinejs(timeline, title=title),
     }
     file_names = {"timelinejs": "timeline.timelinejs.json"}
+    # Every format is rendered before any file is touched, and each file is replaced whole: a failure leaves
+    # the timeline of the last good run as it was, never a file cut short.
+    rendered = [(out_dir / file_names.get(name, f"timeline.{name}"), renderers[name]()) for name in formats]
     written = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for name in formats:
-            path = out_dir / file_names.get(name, f"timeline.{name}")
-            path.write_text(renderers[name](), encoding="utf-8")
+        for path, content in rendered:
+            partial = path.with_name(f".{path.name}.partial")
+            try:
+                partial.write_text(content, encoding="utf-8")
+                os.replace(partial, path)
+            finally:
+                partial.unlink(missing_ok=True)
             written.append(path)
     except OSError as error:
         raise RenderError(f"cannot write output: {error.strerror or error}", path=getattr(error, "filename", out_dir)) from error
