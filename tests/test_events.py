@@ -180,6 +180,11 @@ def test_title_keeps_at_most_a_dozen_words_and_never_cuts_a_word() -> None:
     assert all(word in text.split() for word in words)
 
 
+def test_a_title_cut_short_ends_at_a_pause_rather_than_strand_a_phrase() -> None:
+    text = "Rivex chief executive Jean Moreau resigned on Tuesday, a week after the fire that killed two workers."
+    assert make_title(text, ["Tuesday"]) == "Rivex chief executive Jean Moreau resigned…"
+
+
 def test_title_drops_lead_in_fillers_and_capitalises() -> None:
     assert make_title("Separately, firefighters put out a barn fire on Sunday.", ["Sunday"]) == \
         "Firefighters put out a barn fire"

@@ -122,6 +122,8 @@ _DANGLING_END = re.compile(r"(?:\s+(?:is|are|was|were|be|been|will\s+be|to|on|in
 # An aside of a word or two, often what a removed date leaves ("The procedure, which began [on Wednesday],
 # involves ...", "The firm, which employs 500, cut jobs"): a title keeps the actor and the action.
 _STUB_CLAUSE = re.compile(r"\s*,\s+(?:which|who)(?:\s+[\w'’-]+){1,2}\s*,\s*", re.IGNORECASE)
+_STRANDED_WORDS = 3
+"""At most this many words after a comma are left out of a title rather than shown cut off from the rest."""
 _TITLE_CUT_BEFORE = {"which", "who", "whose", "where", "while", "after", "before", "because", "as", "when",
                      "although", "though", "but", "-", "–", "—", "and"}
 _SINGLE_QUOTES = [(re.compile(r"`\s*"), "‘"), (re.compile(r"(?<=[\w.,!?])\s+'(?=\s|$)"), "’")]
@@ -334,7 +336,11 @@ def make_title(text: str, expressions: Sequence[str] = ()) -> str:
         if words[index - 1][-1] in ",;:" or words[index].lower() in _TITLE_CUT_BEFORE:
             cut = index
             break
-    return " ".join(words[:cut]).rstrip(",;:-–—") + "…"
+    # A pause just before the cut ends the title there: "resigned, a week after the fire" is cut to
+    # "resigned…", not "resigned, a week…" (a phrase stranded without its head).
+    pause = next((index for index in range(cut - 1, max(cut - 1 - _STRANDED_WORDS, _TITLE_MIN_WORDS - 1), -1)
+                  if words[index - 1][-1] in ",;:"), None)
+    return " ".join(words[:pause or cut]).rstrip(",;:-–—") + "…"
 
 
 @dataclass(frozen=True, slots=True)
