@@ -553,6 +553,9 @@ def resolve_half(p: Partial, m: Mention, ref: Reference) -> Resolved:
     half = p.half or 1
     if year is None:
         return _unanchored(f"XXXX-H{half}", Granularity.HALF)
+    if p.year is None and p.year_dir is None and basis == "anchor" and m.tense == "past" \
+            and half > (ref.anchor.month - 1) // 6 + 1:  # type: ignore[union-attr]
+        year -= 1  # "profit rose in the second half", said in March: the half-year that has ended, as quarters
     return Resolved(f"{year:04d}-H{half}", Granularity.HALF, *half_range(year, half), p.mod, basis)
 
 
