@@ -34,6 +34,12 @@ _OPENING_AFTER_WORDS = 30
 the anniversary of ..., a bombing killed"), nothing before it governs it: the main verb follows, after a whole
 subject and any phrase set off by commas, however long."""
 _GOVERNOR_WORDS = 4
+_PLAN_PARTICIPLES = frozenset({"expected", "scheduled", "slated", "set", "poised"})
+"""Participles that, after a present "be", tell a plan (not "due", which is also "due to a strike")."""
+_HEADLINE_SUBJECT_WORDS = 3
+"""A headline's "to" infinitive follows a short subject with no verb of its own ("UK PM to resign")."""
+_NEW_DATE_FOR = ("reschedul", "postpon", "delay", "defer", "adjourn")
+"""Forward verbs that with "for" name the new date ("pushed for reform on Monday" is no new date)."""
 _EXTENSION_WORDS = 12
 
 
@@ -358,8 +364,13 @@ class TenseGuesser:
             return FUTURE  # "is flying out on Sunday", "are meeting Friday": the present progressive of a plan
         if word == "going" and following == "to":
             return FUTURE
+        if word == "due" and following == "to" and index + 2 < len(tokens) \
+                and (tokens[index + 2].lower() in self.determiners or tokens[index + 2] == "<mention>"):
+            return None  # "the delay is due to a strike on Monday": because of, no plan
         if word in self.present_be and following == "to":
             return FUTURE
+        if word in self.present_be and following in _PLAN_PARTICIPLES:
+            return FUTURE  # "On Saturday, thousands are set to march", "is expected to speak": a plan, now
         planned = ahead_of_mention and (word in self.intention_verbs and following == "to"
                                         or word in self.prospective_participles and following == "for")
         # "planned a rally for Saturday", "scheduled a vote on Friday": what was arranged lies ahead.
@@ -376,6 +387,9 @@ class TenseGuesser:
             if index >= 2 and ahead_of_mention and tokens[index - 2].lower() in self.intention_verbs:
                 return FUTURE  # "planned to leave Thursday": what was planned has not happened yet
             governor = self.cue(tokens, index - 2) if index >= 2 else None
+            if governor is None and 1 <= index - 1 <= _HEADLINE_SUBJECT_WORDS and tokens[0][:1].isupper() \
+                    and not any(self.cue(tokens, position) for position in range(index - 1)):
+                return FUTURE  # "Trump to visit China on Friday", "Fed to raise rates in June": a headline's plan
             return FUTURE if governor == FUTURE else PROSPECTIVE
         if word in self.scheduling_verbs and index > 0 and tokens[index - 1].lower() in self.determiners:
             return None  # "held an open day in June", "the start date": a noun's word, no verb
@@ -385,8 +399,9 @@ class TenseGuesser:
             return FUTURE
         if word in self.past_adverbs:
             return PAST
-        if word in self.forward_verbs and following in ("to", "until", "till", "through"):
-            return FUTURE  # "was extended to Nov. 16", "postponed until Tuesday": a new date ahead
+        if word in self.forward_verbs and (following in ("to", "until", "till", "through")
+                                           or following == "for" and word.startswith(_NEW_DATE_FOR)):
+            return FUTURE  # "was extended to Nov. 16", "postponed until Tuesday", "rescheduled for Saturday"
         named = index > 0 and tokens[index][:1].isupper() and word not in self.irregular_past \
             and index + 1 < len(tokens) and tokens[index + 1][:1].isupper() and not _title_case(tokens)
         if word in self.prospective_participles or self._participle(word) and not named:
