@@ -453,6 +453,10 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
         amount = 0  # "Ten years on, the town is rebuilt" with no date before it: the time of writing
     if day_ref is None:
         return _before_christ(unit, amount, ref, counted=True)
+    if basis == "focus" and not p.looking_back:
+        unknown = _unknown_within_focus(unit, ref)
+        if unknown is not None:
+            return unknown  # "In 2008 ... The following month": a month after one of 2008's, not after January
     discussed = _discussed_quarter(m, ref) if unit == "Y" and amount == -1 else None
     if discussed is not None:
         # "profit fell from $3 million a year earlier": the quarter being reported, a year before.
