@@ -310,6 +310,12 @@ class Normaliser:
             p.dir = self.relative_days[_key(g["relday"])]
             if p.dir == 0:
                 p.amount, p.dir = 0, None
+        if "nth" in g and p.weekday is not None and p.month is not None:
+            # "the fourth Thursday of November": a day fixed the way movable holidays are
+            nth = -1 if _key(g["nth"]) in ("last", "final") else self.ordinal(g["nth"])
+            if not 1 <= nth <= 5 and nth != -1:
+                raise _Reject(g["nth"])
+            p.holiday = {"month": p.month, "weekday": p.weekday, "nth": nth}
         if "holiday" in g:
             if rule.capitalised == "holiday" and not g["holiday"][:1].isupper() \
                     and _key(g["holiday"]) not in self.lowercase_holidays:
