@@ -459,7 +459,7 @@ _SHIFT_WINDOW = 60
 """Characters before a date searched for words that count from it."""
 
 
-_RANGE_WORDS = re.compile(r"\s+(?:to|through|thru|till|until)\s+", re.IGNORECASE)
+_RANGE_WORDS = re.compile(r"\s+(?:to|through|thru|till|until|and)\s+", re.IGNORECASE)
 
 
 def _link_month_ranges(text: str, mentions: list[Mention]) -> None:
@@ -471,6 +471,8 @@ def _link_month_ranges(text: str, mentions: list[Mention]) -> None:
                  and _RANGE_WORDS.fullmatch(text, previous.end, mention.start))
         if opens:
             mention.partial.range_start_month = previous.partial.month
+            if previous.partial.year is None:
+                previous.partial.range_end_month = mention.partial.month
 
 
 _WIRE_AFTER = re.compile(rf"\s*(?:\(|-LRB-\s*){WIRE_SERVICES}\s*(?:\)|-RRB-)\s*(?:[-–—]|--)")

@@ -282,6 +282,12 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
         # "Last year's festival opened late, on July 22": the sentence already named the year. Not
         # so for what lies ahead ("invited in July 1997, they will join on March 12"): no past year.
         return ref.sentence_year[1], "sentence"
+    if p.range_end_month is not None and p.day is None and m.tense == "past" \
+            and day_ref.month <= p.month <= p.range_end_month:
+        # "Between March and May, sales rose", said in March: a range told as over cannot have begun this month,
+        # so it is last year's, its start as its end ("lost revenue from July through December", said in
+        # October, may still be under way: the tense alone places that start)
+        return day_ref.year - 1, basis
     return infer_year(p.month, p.day, day_ref, m.tense), basis
 
 
