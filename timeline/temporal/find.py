@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -475,6 +476,23 @@ def _link_month_ranges(text: str, mentions: list[Mention]) -> None:
                 previous.partial.range_end_month = mention.partial.month
 
 
+_CLOCK_RANGE_WORDS = re.compile(r"\s*(?:[-–]|to|until|till|through|thru)\s*", re.IGNORECASE)
+_DATE_FIELDS = ("weekday", "dir", "month", "day", "year", "relday")
+
+
+def _link_clock_ranges(text: str, mentions: list[Mention]) -> None:
+    """A bare clock time that opens a range closed by a time of a named day ("open from 7 a.m. to 8 p.m. on
+    Tuesday") is a time of that day too: it takes the day's words from the range's end."""
+    for index, (previous, mention) in enumerate(zip(mentions, mentions[1:])):
+        start, end = previous.partial, mention.partial
+        dated = end.hour is not None and end.kind in ("weekday", "calendar") and (end.weekday or end.month)
+        if start.kind == "clock" and start.hour is not None and not start.stamp and dated \
+                and _CLOCK_RANGE_WORDS.fullmatch(text, previous.end, mention.start):
+            mentions[index] = Mention(previous.start, previous.end, previous.text, previous.rule, previous.type,
+                                      dataclasses.replace(end, hour=start.hour, minute=start.minute, mod=start.mod,
+                                                          part=start.part))
+
+
 _WIRE_AFTER = re.compile(rf"\s*(?:\(|-LRB-\s*){WIRE_SERVICES}\s*(?:\)|-RRB-)\s*(?:[-–—]|--)")
 _ENTRY_MARK = r"(?:[:|–—]|-(?=\s))"  # what follows a live page's entry clock: "3.55 pm: ...", "09:00 - ..."
 _ENTRY_AFTER = re.compile(rf"[ \t]*{_ENTRY_MARK}")
@@ -825,6 +843,7 @@ class Finder:
         # The words of one time expression are no tense cue for another ("due to expire last Thursday, to
         # Nov. 6": the "last" belongs to "last Thursday"), so the tense is read with the others blanked out.
         _link_month_ranges(text, mentions)
+        _link_clock_ranges(text, mentions)
         blanked = _blank(text, mentions)
         for mention in mentions:
             mention.read_tense = functools.partial(_tense_at, self.tense, text, mention.start, mention.end, blanked)
