@@ -22,6 +22,8 @@ def tense_of(sentence: str, mention: str) -> str:
         ("Later on Friday, the president is expected to speak.", "Friday", "future"),
         ("In October, the festival is expected to draw 100,000 visitors.", "October", "future"),
         ("The film debuts on Friday.", "Friday", "future"),
+        ("The Senate votes on the bill Thursday.", "Thursday", "future"),
+        ("The votes on Friday were counted.", "Friday", "past"),
         ("Trump to visit China on Friday", "Friday", "future"),
         ("UK prime minister to resign on Friday", "Friday", "future"),
         ("He agreed to visit on Friday.", "Friday", "prospective"),
