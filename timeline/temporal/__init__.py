@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from functools import cache
 
 from ..models import Anchor, DateRange, Granularity, TimeExpression, TimexType
@@ -171,12 +172,45 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
     for span in spans:
         piece = text[span.start : span.end]
         reference = Reference(anchor=span.anchor.time if span.anchor else None, narrative_mode=narrative_mode)
+        previous: tuple[Mention, Resolved] | None = None
         for mention in finder().find(piece):
             try:
                 resolved = resolve(mention, reference)
             except Unresolvable:
+                previous = None
                 continue
+            if previous is not None and _closes_weekday_range(piece, previous, mention, resolved):
+                # "in effect from 6 p.m. Thursday until noon Saturday": the range's start is the Thursday before
+                # the Saturday its end names, whatever tense it was read with on its own.
+                opening, opened = previous
+                back = (mention.partial.weekday - opening.partial.weekday) % 7  # type: ignore[operator]
+                moved = (resolved.start - timedelta(days=back) - opened.start).days  # type: ignore[operator]
+                expressions[-1] = _expression(opening, _moved(opened, moved), span.anchor, reference, span.start)
             expressions.append(_expression(mention, resolved, span.anchor, reference, span.start))
             _remember(reference, mention, resolved)
+            previous = (mention, resolved)
     return expressions
+
+
+_RANGE_BETWEEN = re.compile(r"\s*(?:[-–]|to|until|till|through|thru)\s*", re.IGNORECASE)
+
+
+def _closes_weekday_range(text: str, previous: tuple[Mention, Resolved], mention: Mention, resolved: Resolved) -> bool:
+    """Whether ``mention`` closes a range of weekdays that the mention before it opens ("from Thursday until
+    Saturday") and the two were read more than a week apart or out of order."""
+    opening, opened = previous
+    start, end = opening.partial, mention.partial
+    if start.kind != "weekday" or end.kind != "weekday" or start.weekday is None or end.weekday is None \
+            or start.dir is not None or end.dir is not None or opened.start is None or resolved.start is None:
+        return False
+    if not _RANGE_BETWEEN.fullmatch(text, opening.end, mention.start):
+        return False
+    return not 0 <= (resolved.start - opened.start).days <= 6
+
+
+def _moved(resolved: Resolved, days: int) -> Resolved:
+    """The same value, so many days later (or earlier): its day, its interval."""
+    start = resolved.start + timedelta(days=days)  # type: ignore[operator]
+    end = resolved.end + timedelta(days=days) if resolved.end is not None else None
+    return replace(resolved, value=start.isoformat() + (resolved.value or "")[10:], start=start, end=end)
 
