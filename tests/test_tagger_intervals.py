@@ -130,3 +130,16 @@ def test_reference_points_span_only_the_present() -> None:
             assert expression.interval is None and expression.granularity == Granularity.REFERENCE
         if expression.value == "PRESENT_REF":
             assert expression.interval is not None and expression.interval.start == expression.interval.end
+
+
+@pytest.mark.parametrize(("year", "rosh_hashanah", "passover", "hanukkah"), [
+    (2023, date(2023, 9, 16), date(2023, 4, 6), date(2023, 12, 8)),
+    (2024, date(2024, 10, 3), date(2024, 4, 23), date(2024, 12, 26)),
+    (2025, date(2025, 9, 23), date(2025, 4, 13), date(2025, 12, 15)),
+    (2026, date(2026, 9, 12), date(2026, 4, 2), date(2026, 12, 5)),
+])
+def test_the_hebrew_calendar_places_the_jewish_holidays(year: int, rosh_hashanah, passover, hanukkah) -> None:
+    from timeline.temporal.resolve import hebrew_day
+
+    assert (hebrew_day("new_year", year), hebrew_day("passover", year), hebrew_day("hanukkah", year)) == \
+        (rosh_hashanah, passover, hanukkah)

@@ -632,6 +632,39 @@ def resolve_century(p: Partial, m: Mention, ref: Reference) -> Resolved:
     return Resolved(f"{century:02d}", Granularity.CENTURY, start, date(century * 100 + 99, 12, 31), p.mod)
 
 
+_HEBREW_EPOCH = -1373427
+"""The day before 1 Tishrei of year 1 of the Hebrew calendar, as a proleptic Gregorian ordinal (Reingold and
+Dershowitz, Calendrical Calculations)."""
+
+
+def _hebrew_elapsed_days(year: int) -> int:
+    months = (235 * year - 234) // 19
+    parts = 12084 + 13753 * months
+    days = 29 * months + parts // 25920
+    return days + 1 if (3 * (days + 1)) % 7 < 3 else days
+
+
+def hebrew_new_year(year: int) -> date:
+    """1 Tishrei (Rosh Hashanah) of a Hebrew year: the molad of Tishrei, postponed as the calendar's rules say."""
+    elapsed = _hebrew_elapsed_days(year)
+    correction = 2 if _hebrew_elapsed_days(year + 1) - elapsed == 356 else \
+        1 if elapsed - _hebrew_elapsed_days(year - 1) == 382 else 0
+    return date.fromordinal(_HEBREW_EPOCH + elapsed + correction)
+
+
+def hebrew_day(name: str, year: int) -> date:
+    """The day a Jewish holiday falls on in a Gregorian year: Rosh Hashanah in its autumn, Passover (15 Nisan) in
+    its spring, Hanukkah (25 Kislev) in its December."""
+    if name == "passover":
+        return hebrew_new_year(year + 3761) - timedelta(days=163)  # 15 Nisan is 163 days before 1 Tishrei
+    new_year = hebrew_new_year(year + 3761)
+    if name == "hanukkah":
+        length = (hebrew_new_year(year + 3762) - new_year).days
+        cheshvan = 30 if length % 10 == 5 else 29  # a complete year (355 or 385 days) has a long Cheshvan
+        return new_year + timedelta(days=30 + cheshvan + 24)
+    return new_year
+
+
 def holiday_date(rule: dict, year: int) -> date:
     if "table" in rule:  # a holiday of a lunar calendar: the day each year has it, where the table knows it
         if year not in rule["table"]:
@@ -640,6 +673,8 @@ def holiday_date(rule: dict, year: int) -> date:
         return date(year, month, day)
     if "easter" in rule:
         return easter(year) + timedelta(days=rule["easter"])
+    if "hebrew" in rule:
+        return hebrew_day(rule["hebrew"], year) + timedelta(days=rule.get("shift", 0))
     if "nth" in rule:
         day = nth_weekday(year, rule["month"], rule["weekday"], rule["nth"])
         return day + timedelta(days=rule.get("shift", 0))
