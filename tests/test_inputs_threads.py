@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from inputs_support import MIXED, analysed
+from inputs_support import MIXED, analyse, analysed
 
 from timeline import AnchorSource, Document, SegmentKind, Settings
 from timeline.anchoring import normalised_stamp
@@ -346,3 +346,56 @@ def test_a_page_that_only_uses_the_word_live_is_no_live_page(tmp_path) -> None:
     values = _live_values("Published: 10 March 2025\n\nResidents who live near the hall are invited. It opens on "
                           "Friday.\n09:00 - Registration\n10:30 - Keynote\n12:00 - Lunch\n", tmp_path)
     assert values["10:30"] == "2025-03-14T10:30"
+
+
+# ---- X (Twitter) and Facebook: a handle and a middle dot, a name over a line with the time
+@pytest.fixture(scope="module")
+def x_thread():
+    return analysed(THREADS / "x-tornado-warning.txt")
+
+
+@pytest.fixture(scope="module")
+def facebook_thread():
+    return analysed(THREADS / "facebook-power-cut.txt")
+
+
+@pytest.mark.parametrize(("phrase", "anchor"), [
+    ("Tornado warning", "2026-03-11T15:00:00"),  # @NWSFortWorth · 3h
+    ("Confirmed touchdown", "2026-03-11T17:13:00"),  # @dfw_news · 47m
+    ("The last tornado", "2026-03-09T00:00:00"),  # @kellyr · Mar 9
+])
+def test_x_posts_are_anchored_at_their_own_stamps(x_thread, phrase: str, anchor: str) -> None:
+    segment = x_thread.segment_at(phrase)
+    assert segment.kind == SegmentKind.POST
+    assert segment.anchor.source == AnchorSource.POST_TIME
+    assert segment.anchor.time.isoformat() == anchor
+
+
+def test_x_post_times_resolve_on_the_posts_day(x_thread) -> None:
+    assert x_thread.at("7:45 PM CDT").value == "2026-03-11T19:45"
+    assert x_thread.at("April 2024").value == "2024-04"
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("3 this morning", "2026-03-10T03:00"),  # posted "Yesterday at 5:42 PM": that post's morning
+    ("Monday night", "2026-03-09TNI"),       # posted "March 9 at 8:15 AM", a Monday
+    ("tonight", "2026-03-09TNI"),
+    ("Sunday", "2026-03-08"),                # posted "2d" before the page was saved
+])
+def test_facebook_comments_resolve_against_their_own_time(facebook_thread, phrase: str, value: str) -> None:
+    assert facebook_thread.at(phrase).value == value
+
+
+def test_facebook_header_lines_are_not_events(facebook_thread) -> None:
+    headers = [s for s in facebook_thread.segments if s.kind == SegmentKind.POST_HEADER]
+    assert len(headers) == 3
+    events = build_timeline([facebook_thread.document], Settings()).events
+    assert events
+    assert all("5:42" not in source.expression for event in events for source in event.sources)
+
+
+def test_one_name_over_a_time_line_is_no_thread() -> None:
+    text = "Maria Lopez\nMarch 9 at 8:15 AM\nThe council met on Monday and approved the budget.\n"
+    document = Document(id="byline.txt", text=text, retrieved=datetime(2026, 3, 11, 18, 0))
+    segments, _ = analyse(document, Settings())
+    assert all(segment.kind == SegmentKind.ARTICLE for segment in segments)

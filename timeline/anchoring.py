@@ -457,12 +457,24 @@ LINE_HEADERS: dict[str, re.Pattern[str]] = {
         rf"^[ \t]*(?!(?i:updated|published|posted|edited|modified|submitted|added|created|uploaded|streamed|"
         rf"premiered|live|last|about)\b)@?[\w.-]{{2,30}}(?:@[\w.-]{{2,40}})?[ \t]+(?P<stamp>{RELATIVE_STAMP})"
         rf"(?:[ \t]*\((?i:edited)\))?[ \t]*$"),
+    # X (Twitter), Bluesky, Mastodon: "@weatherwatch · 3h", "NWS Dallas @NWSFortWorth · Mar 9",
+    # "Kelly R. @kellyr · Mar 9, 2024": a handle, a middle dot and the post's age or day.
+    "handle_dot_stamp": re.compile(
+        rf"^[ \t]*(?:[^\n@·•]{{1,50}}?[ \t]+)?@[\w.-]{{1,30}}(?:@[\w.-]{{2,40}})?[ \t]*[·•][ \t]*"
+        rf"(?P<stamp>{RELATIVE_STAMP}|{COMPACT_STAMP}|[A-Z][a-z]{{2}}[ \t]+\d{{1,2}}(?:,[ \t]+\d{{4}})?)[ \t]*$"),
     # forums and blogs: "Posted on 3 April 2022 at 09:14 by Maureen_G", "Posted by hedgehog on April 9, 2022",
     # "« Reply #3 on: January 8, 2023, 02:14:09 PM »"
     "posted_on": re.compile(
         r"^[ \t]*«?[ \t]*(?:Posted|Submitted|Commented|Replied|Reply\b[^\n]{0,8}?)(?:[ \t]+by[ \t]+[^\n]{1,40}?)?"
         r"[ \t]+(?:on|at)\b:?[ \t]+(?P<stamp>[^\n]{6,50}?)(?:[ \t]+by[ \t]+[^\n]{1,40})?[ \t]*»?[ \t]*$"),
 }
+# Facebook: the poster's name on a line, then a line with only the time: "Maria Lopez" over "Yesterday at 5:42 PM",
+# "March 9 at 8:15 AM", "2d" or "3 hrs". Only a page with two such headers is read as a thread.
+_NAME_OVER_STAMP = re.compile(
+    rf"^[ \t]*[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){{0,3}}[ \t]*\n[ \t]*(?P<stamp>(?:Yesterday|Today|"
+    rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[A-Z][a-z]{{2,8}}[ \t]+\d{{1,2}}(?:,[ \t]+\d{{4}})?)[ \t]+at[ \t]+"
+    rf"\d{{1,2}}:\d{{2}}[ \t]*[AaPp]\.?[Mm]\.?|{COMPACT_STAMP}|{RELATIVE_STAMP}|Just[ \t]+now)[ \t]*$", re.MULTILINE)
+_THREAD_HEADERS_AT_LEAST = 2
 # WordPress-style comments: "Margaret Hale says:" over "January 8, 2023 at 2:14 pm".
 _SAYS_HEADER = re.compile(
     r"^[ \t]*[^\n]{2,40}?[ \t]+(?:says|said|wrote):[ \t]*\n[ \t]*(?P<stamp>[^\n]{6,40}?)[ \t]*$", re.MULTILINE)
@@ -527,6 +539,13 @@ def line_headers(text: str, start: int, retrieval: Anchor | None) -> list[Header
     return headers
 
 
+def name_over_stamp_headers(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
+    """Facebook comments: the poster's name over a line with the time, two or more of them on the page."""
+    headers = [Header(m.start(), m.end(), m.group("stamp")) for m in _NAME_OVER_STAMP.finditer(text, start)
+               if _is_stamp(m.group("stamp"), retrieval)]
+    return headers if len(headers) >= _THREAD_HEADERS_AT_LEAST else []
+
+
 def says_headers(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
     """Blog comments: "NAME says:" over a line with the date."""
     if "says:" not in text and "said:" not in text and "wrote:" not in text:
@@ -552,7 +571,7 @@ def edit_lines(text: str, start: int, retrieval: Anchor | None) -> list[Header]:
 
 
 HEADER_FINDERS: tuple[Callable[[str, int, Anchor | None], list[Header]], ...] = (
-    stacked_headers, line_headers, says_headers, wrote_headers, edit_lines,
+    stacked_headers, line_headers, name_over_stamp_headers, says_headers, wrote_headers, edit_lines,
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cache
 
 from ..models import Anchor, DateRange, Granularity, TimeExpression, TimexType
@@ -152,12 +152,24 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
     if resolved.granularity in _NARRATIVE_GRAINS:
         reference.narrative = resolved.start
         reference.said["narrative"] = mention.text
+        reference.narrative_clock = _clock_of(resolved)
     if resolved.granularity in _YEAR_SETTING:
         reference.narrative_year = resolved.start.year
         reference.said["year"] = mention.text
         if reference.narrative_mode and reference.narrative is None:
             reference.narrative = resolved.start
             reference.said["narrative"] = mention.text
+
+
+_CLOCK_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
+
+
+def _clock_of(resolved: Resolved) -> datetime | None:
+    """The moment a resolved clock time names ("2026-03-02T03:00"), or None for a day or a part of one."""
+    value = resolved.value or ""
+    if resolved.granularity != Granularity.MINUTE or not _CLOCK_VALUE.match(value) or value.endswith("T24:00"):
+        return None
+    return datetime.fromisoformat(value)
 
 
 def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,

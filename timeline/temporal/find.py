@@ -493,6 +493,28 @@ def _link_clock_ranges(text: str, mentions: list[Mention]) -> None:
                                                           part=start.part))
 
 
+_SET_CLOCK_WORDS = re.compile(r"\s*,?\s*(?:at|from|on|until|till|by)?\s*", re.IGNORECASE)
+
+
+def _absorb_set_clocks(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A clock time beside a set ("open daily at 8 a.m.", "until 10 p.m. on Fridays", "every day at 02:00
+    UTC") is the set's hour, on every one of its days: one expression, the set, and no day of its own."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        pair = previous is not None and {previous.type, mention.type} == {TimexType.SET, TimexType.TIME} \
+            and (previous.partial.kind if previous.type == TimexType.TIME else mention.partial.kind) == "clock" \
+            and _SET_CLOCK_WORDS.fullmatch(text, previous.end, mention.start) is not None
+        if not pair:
+            merged.append(mention)
+            continue
+        assert previous is not None
+        recurring = previous if previous.type == TimexType.SET else mention
+        merged[-1] = Mention(previous.start, mention.end, text[previous.start : mention.end], recurring.rule,
+                             TimexType.SET, recurring.partial)
+    return merged
+
+
 _WIRE_AFTER = re.compile(rf"\s*(?:\(|-LRB-\s*){WIRE_SERVICES}\s*(?:\)|-RRB-)\s*(?:[-–—]|--)")
 _ENTRY_MARK = r"(?:[:|–—]|-(?=\s))"  # what follows a live page's entry clock: "3.55 pm: ...", "09:00 - ..."
 _ENTRY_AFTER = re.compile(rf"[ \t]*{_ENTRY_MARK}")
@@ -844,6 +866,7 @@ class Finder:
         # Nov. 6": the "last" belongs to "last Thursday"), so the tense is read with the others blanked out.
         _link_month_ranges(text, mentions)
         _link_clock_ranges(text, mentions)
+        mentions = _absorb_set_clocks(text, mentions)
         blanked = _blank(text, mentions)
         for mention in mentions:
             mention.read_tense = functools.partial(_tense_at, self.tense, text, mention.start, mention.end, blanked)

@@ -24,6 +24,8 @@ class Reference:
 
     anchor: datetime | None
     narrative: date | None = None
+    narrative_clock: datetime | None = None
+    """The clock time the text last told of, when it is on the narrative day ("at 3 a.m. on March 2")."""
     narrative_year: int | None = None
     """The year the text last mentioned; a year BC counts as negative (481 BC is -481)."""
     narrative_mode: bool = False
@@ -467,6 +469,12 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
     if discussed is not None:
         # "profit fell from $3 million a year earlier": the quarter being reported, a year before.
         return _quarter_value(discussed[0] - 1, discussed[1], p, "period")
+    clock = ref.narrative_clock
+    if unit in ("H", "MI") and basis == "narrative" and clock is not None and clock.date() == day_ref:
+        # "The quake hit at 4:12 a.m. ... The advisory was lifted two hours later": 6:12 that day.
+        moment = clock + (timedelta(hours=amount) if unit == "H" else timedelta(minutes=amount))
+        return Resolved(moment.strftime("%Y-%m-%dT%H:%M"), Granularity.MINUTE, moment.date(), moment.date(), p.mod,
+                        basis, TimexType.TIME)
     if unit in ("H", "MI") and basis == "anchor" and ref.anchor is not None:
         moment = ref.anchor + (timedelta(hours=amount) if unit == "H" else timedelta(minutes=amount))
         day = moment.date()

@@ -41,6 +41,8 @@ _HEADLINE_SUBJECT_WORDS = 3
 _NEW_DATE_FOR = ("reschedul", "postpon", "delay", "defer", "adjourn")
 """Forward verbs that with "for" name the new date ("pushed for reform on Monday" is no new date)."""
 _EXTENSION_WORDS = 12
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s+(?!(?:on|in|at|by|until|through|from|again|then|later)\b)|;")
+"""Where a clause of its own begins after a mention (", and President Hale has said ...")."""
 
 
 _TELLS_TIME = re.compile(r"\b(?:was|were|had|has|have|did|will|would|shall|'ll|[a-z]{3,}ed|said|took|made|came|went|"
@@ -185,10 +187,15 @@ class TenseGuesser:
         return not any(word in self.past_auxiliaries or word in self.irregular_past for word in after)
 
     def _verb_tense(self, text: str, left: int, right: int, start: int, end: int, before: list[str]) -> str | None:
+        opening = len(before) <= 1 and text[end:right].lstrip().startswith(",")
+        if not opening:
+            # "is expected to take it up on Thursday, and Hale has said he will sign it": the next clause's
+            # verbs tell their own time.
+            joint = _NEXT_CLAUSE.search(text, end, right)
+            right = joint.start() if joint else right
         after = [w.replace("’", "'") for w in _WORD.findall(text[end:right])]
         tokens = before + ["<mention>"] + after
         here = len(before)
-        opening = len(before) <= 1 and text[end:right].lstrip().startswith(",")
         after_words = _OPENING_AFTER_WORDS if opening else _AFTER_WORDS
         lowered = [token.lower() for token in tokens[max(0, here - _BEFORE_WORDS - 1) : here + after_words + 1]]
         offset = max(0, here - _BEFORE_WORDS - 1)
@@ -332,8 +339,10 @@ class TenseGuesser:
     def _infinitive(self, tokens: list[str], index: int) -> bool:
         """A verb after "to" ("agreed to acquire ... in January"): the action lies ahead."""
         word = tokens[index]
+        # A plural noun is no verb: "sent a letter to shareholders on Monday" ("to discuss", "to focus" are).
+        plural = word.endswith("s") and not word.endswith(("ss", "us"))
         return (index > 0 and tokens[index - 1].lower() == "to" and word.isalpha() and word.islower()
-                and word not in self.not_infinitives and not word.endswith("ed"))
+                and word not in self.not_infinitives and not word.endswith("ed") and not plural)
 
     def cue(self, tokens: list[str], index: int, ahead_of_mention: bool = False) -> str | None:
         """The tense a word signals in its place, or None when it signals none. A plan ("planned to
@@ -386,6 +395,8 @@ class TenseGuesser:
                 return PAST  # "had been due to expire Friday": a plan overtaken by events
             if index >= 2 and ahead_of_mention and tokens[index - 2].lower() in self.intention_verbs:
                 return FUTURE  # "planned to leave Thursday": what was planned has not happened yet
+            if index >= 3 and tokens[index - 2].lower() in _PLAN_PARTICIPLES and self.cue(tokens, index - 3) == FUTURE:
+                return FUTURE  # "is expected to take up the measure on Thursday": a plan told now
             governor = self.cue(tokens, index - 2) if index >= 2 else None
             if governor is None and 1 <= index - 1 <= _HEADLINE_SUBJECT_WORDS and tokens[0][:1].isupper() \
                     and not any(self.cue(tokens, position) for position in range(index - 1)):
