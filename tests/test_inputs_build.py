@@ -30,7 +30,7 @@ def test_build_prints_one_summary_line(built) -> None:
     assert result.returncode == 1, result.stderr  # some records were skipped; the rest is built
     lines = result.stdout.splitlines()
     assert len(lines) == 1
-    assert re.fullmatch(rf"read 31 document\(s\), skipped 2, {len(data['events'])} event\(s\), "
+    assert re.fullmatch(rf"read 33 document\(s\), skipped 2, {len(data['events'])} event\(s\), "
                         r"3 unanchored expression\(s\)(, \d+ conflict\(s\))? → .*timeline\.html", lines[0])
     assert "Traceback" not in result.stderr
 

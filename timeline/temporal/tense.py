@@ -130,7 +130,15 @@ class TenseGuesser:
 
     def _tense(self, text: str, left: int, right: int, start: int, end: int, *, raw: str) -> str:
         before = [w.replace("’", "'") for w in _WORD.findall(text[left:start])]
-        tense = self._verb_tense(text, left, right, start, end, before)
+        tense = None
+        aside = next((m for m in _RELATIVE_CLAUSE.finditer(text, left, right) if m.start() <= start and end <= m.end()),
+                     None)
+        if aside is not None:
+            # "The Spaniard, who turns 23 in May, won the title": the clause's own verb tells its time.
+            inside = [w.replace("’", "'") for w in _WORD.findall(text[aside.start() + 1 : start])]
+            tense = self._verb_tense(text, aside.start() + 1, aside.end() - 1, start, end, inside)
+        if tense is None:
+            tense = self._verb_tense(text, left, right, start, end, before)
         if tense is None:
             if len(before) >= 2 and before[-1].lower() == "by":
                 return DEADLINE  # "Submit by Friday", "Entries by May 1": no verb tells the past
@@ -140,6 +148,8 @@ class TenseGuesser:
         if before and before[-1].lower() in self.extension_prepositions and tense != FUTURE \
                 and self._extended(before[-_EXTENSION_WORDS:-1]):
             return FUTURE  # "extended the loans through January", "will extend its bid ... to Nov. 6"
+        if before and before[-1].lower() in ("through", "thru") and tense == PRESENT:
+            return DEADLINE  # "funds the agencies through Sept. 30", "the show runs through May": a state until then
         if before and before[-1].lower() in self.deadline_prepositions and tense != FUTURE:
             if self._extended(before[-5:-1]):
                 return FUTURE  # "extended the stay until Thursday": a new date ahead
