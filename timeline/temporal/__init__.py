@@ -139,7 +139,9 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
         # A comparison with the reporting period ("from $3 million a year earlier") is no new date the text
         # moves to: a later "a year earlier" still counts from the period reported, not from this one.
         return
-    if partial.year is not None or partial.year_dir is not None or resolved.granularity == Granularity.YEAR:
+    # "He was born in 1961 and died on 3 February": a birth year dates the birth, not the sentence's other days.
+    if (partial.year is not None or partial.year_dir is not None or resolved.granularity == Granularity.YEAR) \
+            and not partial.born:
         reference.sentence_year = (mention.sentence, resolved.start.year)
         reference.said["sentence"] = mention.text
     if not _moves_the_story(reference, mention):

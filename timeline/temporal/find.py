@@ -88,6 +88,13 @@ class Partial:
     """"Ten years on": so long after the date the text last named; with none named, the reference time itself."""
     month_week: int | None = None
     """Which seven days of the month ("the first week of March": 1; "the last week of June": -1)."""
+    quarter_ended: bool = False
+    """The quarter was read off the day it ended ("the quarter ended Sept. 30"): a fiscal quarter the text
+    already names ("its fiscal first quarter") comes first."""
+    born: bool = False
+    """A birth date ("born in 1961"): the year of a life's start, not of the sentence's other dates."""
+    more: tuple[tuple[float, str], ...] = ()
+    """Smaller units added to the amount ("3 hours and 20 minutes": ((20, "MI"),)), each (amount, unit)."""
 
 
 @dataclass(slots=True)
@@ -400,6 +407,14 @@ class Normaliser:
         if "quarter" in g:
             key = _key(g["quarter"])
             p.quarter = int(key) if key.isdigit() else _QUARTERS[key]
+        if "ended_month" in g:
+            # "the quarter ended Sept. 30": the calendar quarter that closes in those days; a quarter ending
+            # on some other day belongs to a fiscal calendar the text does not give
+            month, day = self.word_of(self.months, g["ended_month"], capitalised=False), int(g["ended_day"])
+            if month % 3 == 0 and day >= 20:
+                p.quarter, p.quarter_ended = month // 3, True
+            else:
+                p.year = None  # "the quarter ended July 31, 2025": the quarter reported, as without the date
         if "half" in g:
             key = _key(g["half"])
             p.half = int(key) if key.isdigit() else _HALVES[key]
@@ -513,6 +528,36 @@ def _absorb_set_clocks(text: str, mentions: list[Mention]) -> list[Mention]:
         merged[-1] = Mention(previous.start, mention.end, text[previous.start : mention.end], recurring.rule,
                              TimexType.SET, recurring.partial)
     return merged
+
+
+_BORN = re.compile(r"\b(?:born|b\.)\s+(?:(?:in|on)\s+)?$", re.IGNORECASE)
+_BORN_CHARS = 12
+_COMPOUND_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_UNIT_RANK = {"CE": 0, "DE": 1, "Y": 2, "Q": 3, "M": 4, "2W": 5, "W": 6, "D": 7, "H": 8, "MI": 9, "S": 10}
+
+
+def _join_compound_durations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"3 hours and 20 minutes", "four years, six months": one span in two units, the second the smaller."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        first, second = (previous.partial if previous else None), mention.partial
+        if previous is None or first is None or previous.type != TimexType.DURATION \
+                or mention.type != TimexType.DURATION or first.kind != "duration" or second.kind != "duration" \
+                or first.vague or second.vague or second.mod or first.amount is None and first.unit is None \
+                or first.amount is not None and first.amount != int(first.amount) \
+                or _COMPOUND_JOIN.fullmatch(text, previous.end, mention.start) is None:
+            joined.append(mention)
+            continue
+        ranks = [_UNIT_RANK.get(u or "D") for u in (first.more[-1][1] if first.more else first.unit, second.unit)]
+        if None in ranks or ranks[0] >= ranks[1] or second.more:  # type: ignore[operator]
+            joined.append(mention)
+            continue
+        amount = second.amount if second.amount is not None else 1.0
+        partial = dataclasses.replace(first, more=(*first.more, (amount, second.unit or "D")), lands=False)
+        joined[-1] = Mention(previous.start, mention.end, text[previous.start : mention.end], previous.rule,
+                             TimexType.DURATION, partial)
+    return joined
 
 
 _WIRE_AFTER = re.compile(rf"\s*(?:\(|-LRB-\s*){WIRE_SERVICES}\s*(?:\)|-RRB-)\s*(?:[-–—]|--)")
@@ -866,7 +911,7 @@ class Finder:
         # Nov. 6": the "last" belongs to "last Thursday"), so the tense is read with the others blanked out.
         _link_month_ranges(text, mentions)
         _link_clock_ranges(text, mentions)
-        mentions = _absorb_set_clocks(text, mentions)
+        mentions = _join_compound_durations(text, _absorb_set_clocks(text, mentions))
         blanked = _blank(text, mentions)
         for mention in mentions:
             mention.read_tense = functools.partial(_tense_at, self.tense, text, mention.start, mention.end, blanked)
@@ -875,6 +920,8 @@ class Finder:
                     and not _under_dated_heading(text, mention.start, mentions) \
                     or mention.partial.kind == "calendar" and _WIRE_AFTER.match(text, mention.end):
                 mention.partial.stamp = True  # "3.55 pm: Hayward says ...", "May 12 (Reuters) -": when written
+            if _BORN.search(text, max(0, mention.start - _BORN_CHARS), mention.start):
+                mention.partial.born = True
             if mention.partial.kind == "duration" and _lands(text, mention):
                 mention.partial.lands = True
         return mentions

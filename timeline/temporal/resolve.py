@@ -6,6 +6,7 @@ The only calendar arithmetic in the project lives here; one small function per k
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass, replace, field
 from datetime import date, datetime, timedelta
 from typing import Callable
@@ -442,6 +443,9 @@ def _before_christ(unit: str, amount: int, ref: Reference, *, counted: bool = Fa
 def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
     unit = p.unit or "D"
     day_ref, basis = ref.day(p.base, unit)
+    if (p.vague or p.amount is None) and unit in ("H", "MI") and basis == "narrative" and day_ref is not None:
+        # "The quake struck on March 2. Hours later, the bridge collapsed": still that day, as near as the words go
+        return Resolved(day_ref.isoformat(), Granularity.DAY, day_ref, day_ref, p.mod, basis)
     if p.vague or p.amount is None:
         value = "PAST_REF" if (p.dir or -1) < 0 else "FUTURE_REF"
         return Resolved(value, Granularity.REFERENCE, None, None, p.mod, basis if day_ref else "unanchored")
@@ -770,7 +774,7 @@ def resolve_period(p: Partial, m: Mention, ref: Reference) -> Resolved:
     if p.unit == "Y" and discussed is None and p.quarter is None and day_ref is not None:
         year = day_ref.year - (1 if p.period == "year_ago" else 0)
         return Resolved(f"{year:04d}", Granularity.YEAR, *year_range(year), p.mod, basis)
-    if p.quarter is not None:
+    if p.quarter is not None and not (p.quarter_ended and discussed is not None):
         quarter = p.quarter
         if discussed is not None:
             year = discussed[0]
@@ -826,8 +830,9 @@ def _component(amount: float, unit: str) -> str:
     return _amount_text(amount) + ("M" if unit == "MI" else unit)
 
 
-def duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration: P3D, PT2H, P3DE, P2Y6M for "two and a half years", PXY for a vague amount."""
+def duration_value(amount: float | None, unit: str, more: Sequence[tuple[float, str]] = ()) -> str:
+    """TIMEX3 duration: P3D, PT2H, P3DE, P2Y6M for "two and a half years" or "two years and six months",
+    PXY for a vague amount."""
     if unit == "2W":
         unit, amount = "W", (amount * 2 if amount is not None else None)
     if unit in ("NI", "MO", "AF", "EV"):
@@ -836,11 +841,16 @@ def duration_value(amount: float | None, unit: str) -> str:
         return f"PTX{'M' if unit == 'MI' else unit}" if unit in _TIME_UNITS else f"PX{unit}"
     whole, rest = int(amount), amount - int(amount)
     parts = [(float(whole), unit)] if whole else []
-    if rest and unit in _SPLIT_UNITS:
+    # A fraction becomes the smaller unit only where it comes out whole: 2.5 years is P2Y6M, 4.2 years P4.2Y.
+    if rest and unit in _SPLIT_UNITS and abs(rest * _SPLIT_UNITS[unit][1] - round(rest * _SPLIT_UNITS[unit][1])) < 1e-6:
         smaller, factor = _SPLIT_UNITS[unit]
-        parts.append((rest * factor, smaller))
+        parts.append((round(rest * factor), smaller))
     elif rest:
         parts = [(amount, unit)]
+    for extra_amount, extra_unit in more:
+        if extra_unit == "2W":
+            extra_amount, extra_unit = extra_amount * 2, "W"
+        parts.append((extra_amount, "D" if extra_unit in ("NI", "MO", "AF", "EV") else extra_unit))
     dates = "".join(_component(a, u) for a, u in parts if u not in _TIME_UNITS)
     times = "".join(_component(a, u) for a, u in parts if u in _TIME_UNITS)
     return "P" + dates + (f"T{times}" if times else "")
@@ -857,9 +867,9 @@ def reached_value(start: date, granularity: Granularity | None) -> str:
 
 def resolve_duration(p: Partial, m: Mention, ref: Reference) -> Resolved:
     amount = None if p.vague else (p.amount if p.amount is not None else 1)
-    value = duration_value(amount, p.unit or "D")
+    value = duration_value(amount, p.unit or "D", p.more)
     day, basis = ref.day("anchor")
-    if not p.lands or amount is None or amount != int(amount) or day is None or basis != "anchor":
+    if not p.lands or p.more or amount is None or amount != int(amount) or day is None or basis != "anchor":
         return Resolved(value, Granularity.DURATION, None, None, p.mod)
     # "the vote is in two weeks": still a span (P2W, as TimeML has it), which also names the day it reaches
     if p.unit in ("H", "MI") and ref.anchor is not None:  # an anchor day always has its anchor time
