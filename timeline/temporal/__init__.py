@@ -200,6 +200,12 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
                 back = (mention.partial.weekday - opening.partial.weekday) % 7  # type: ignore[operator]
                 moved = (resolved.start - timedelta(days=back) - opened.start).days  # type: ignore[operator]
                 expressions[-1] = _expression(opening, _moved(opened, moved), span.anchor, reference, span.start)
+            elif previous is not None and _closes_day_range(piece, previous, mention, resolved):
+                # "From 15 to 22 February": the first day is of the month and year the range ends in, however
+                # its own words ("From 15") read alone.
+                opening, opened = previous
+                moved = (resolved.start.replace(day=opening.partial.day) - opened.start).days  # type: ignore[union-attr,arg-type]
+                expressions[-1] = _expression(opening, _moved(opened, moved), span.anchor, reference, span.start)
             expressions.append(_expression(mention, resolved, span.anchor, reference, span.start))
             _remember(reference, mention, resolved)
             previous = (mention, resolved)
@@ -220,6 +226,22 @@ def _closes_weekday_range(text: str, previous: tuple[Mention, Resolved], mention
     if not _RANGE_BETWEEN.fullmatch(text, opening.end, mention.start):
         return False
     return not 0 <= (resolved.start - opened.start).days <= 6
+
+
+_DAY_RANGE_BETWEEN = re.compile(r"\s*(?:[-–]|to|until|till|through|thru|and)\s*", re.IGNORECASE)
+
+
+def _closes_day_range(text: str, previous: tuple[Mention, Resolved], mention: Mention, resolved: Resolved) -> bool:
+    """Whether ``mention`` closes a range whose first day names no month of its own ("15 to 22 February") and
+    the first day was read in another year."""
+    opening, opened = previous
+    if opening.rule != "day_first_range_start" or opening.partial.year is not None or opened.start is None \
+            or resolved.start is None or resolved.granularity != Granularity.DAY \
+            or not _DAY_RANGE_BETWEEN.fullmatch(text, opening.end, mention.start):
+        return False
+    if opening.partial.day is None or opening.partial.day > resolved.start.day:
+        return False
+    return (opened.start.year, opened.start.month) != (resolved.start.year, resolved.start.month)
 
 
 def _moved(resolved: Resolved, days: int) -> Resolved:
