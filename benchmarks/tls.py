@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -175,7 +176,18 @@ def rouge_evaluator(computation: str):
         from tilse.evaluation import rouge
     except ImportError as error:  # pragma: no cover - depends on the optional extra
         raise SystemExit(f"tls: tilse is not installed ({error}); run pip install -e '.[benchmarks]'") from error
+    if computation == "original" and not _perl_reads_xml():
+        raise SystemExit("tls: the ROUGE-1.5.5 Perl script needs perl with XML::Parser "
+                         "(apt-get install libxml-parser-perl); or run with --rouge reimpl")
     return rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation=computation)
+
+
+def _perl_reads_xml() -> bool:
+    """Whether perl and its XML::Parser module (which ROUGE-1.5.5 reads its settings with) are installed."""
+    try:
+        return subprocess.run(["perl", "-MXML::Parser", "-e", "1"], capture_output=True).returncode == 0
+    except OSError:
+        return False
 
 
 def score_rouge(predicted: dict[date, list[str]], reference: Reference,
