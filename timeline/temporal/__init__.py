@@ -193,18 +193,9 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
             except Unresolvable:
                 previous = None
                 continue
-            if previous is not None and _closes_weekday_range(piece, previous, mention, resolved):
-                # "in effect from 6 p.m. Thursday until noon Saturday": the range's start is the Thursday before
-                # the Saturday its end names, whatever tense it was read with on its own.
-                opening, opened = previous
-                back = (mention.partial.weekday - opening.partial.weekday) % 7  # type: ignore[operator]
-                moved = (resolved.start - timedelta(days=back) - opened.start).days  # type: ignore[operator]
-                expressions[-1] = _expression(opening, _moved(opened, moved), span.anchor, reference, span.start)
-            elif previous is not None and _closes_day_range(piece, previous, mention, resolved):
-                # "From 15 to 22 February": the first day is of the month and year the range ends in, however
-                # its own words ("From 15") read alone.
-                opening, opened = previous
-                moved = (resolved.start.replace(day=opening.partial.day) - opened.start).days  # type: ignore[union-attr,arg-type]
+            moved = _range_start_moved(piece, previous, mention, resolved) if previous is not None else 0
+            if moved:
+                opening, opened = previous  # type: ignore[misc]
                 expressions[-1] = _expression(opening, _moved(opened, moved), span.anchor, reference, span.start)
             expressions.append(_expression(mention, resolved, span.anchor, reference, span.start))
             _remember(reference, mention, resolved)
@@ -213,35 +204,29 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
 
 
 _RANGE_BETWEEN = re.compile(r"\s*(?:[-–]|to|until|till|through|thru)\s*", re.IGNORECASE)
-
-
-def _closes_weekday_range(text: str, previous: tuple[Mention, Resolved], mention: Mention, resolved: Resolved) -> bool:
-    """Whether ``mention`` closes a range of weekdays that the mention before it opens ("from Thursday until
-    Saturday") and the two were read more than a week apart or out of order."""
-    opening, opened = previous
-    start, end = opening.partial, mention.partial
-    if start.kind != "weekday" or end.kind != "weekday" or start.weekday is None or end.weekday is None \
-            or start.dir is not None or end.dir is not None or opened.start is None or resolved.start is None:
-        return False
-    if not _RANGE_BETWEEN.fullmatch(text, opening.end, mention.start):
-        return False
-    return not 0 <= (resolved.start - opened.start).days <= 6
-
-
 _DAY_RANGE_BETWEEN = re.compile(r"\s*(?:[-–]|to|until|till|through|thru|and)\s*", re.IGNORECASE)
 
 
-def _closes_day_range(text: str, previous: tuple[Mention, Resolved], mention: Mention, resolved: Resolved) -> bool:
-    """Whether ``mention`` closes a range whose first day names no month of its own ("15 to 22 February") and
-    the first day was read in another year."""
+def _range_start_moved(text: str, previous: tuple[Mention, Resolved], mention: Mention, resolved: Resolved) -> int:
+    """How many days to move the mention before ``mention`` when the two make a range that the first was read
+    out of, each alone: "in effect from 6 p.m. Thursday until noon Saturday" (the Thursday before that
+    Saturday, whatever tense it was read with), "From 15 to 22 February" (the 15th of the month and year the
+    range ends in). Zero when nothing is to move."""
     opening, opened = previous
-    if opening.rule != "day_first_range_start" or opening.partial.year is not None or opened.start is None \
-            or resolved.start is None or resolved.granularity != Granularity.DAY \
-            or not _DAY_RANGE_BETWEEN.fullmatch(text, opening.end, mention.start):
-        return False
-    if opening.partial.day is None or opening.partial.day > resolved.start.day:
-        return False
-    return (opened.start.year, opened.start.month) != (resolved.start.year, resolved.start.month)
+    start, end = opening.partial, mention.partial
+    if opened.start is None or resolved.start is None:
+        return 0
+    if start.kind == "weekday" and end.kind == "weekday" and start.weekday is not None \
+            and end.weekday is not None and start.dir is None and end.dir is None \
+            and _RANGE_BETWEEN.fullmatch(text, opening.end, mention.start) \
+            and not 0 <= (resolved.start - opened.start).days <= 6:
+        back = (end.weekday - start.weekday) % 7
+        return (resolved.start - timedelta(days=back) - opened.start).days
+    if start.opens_day_range and start.year is None and start.day is not None \
+            and resolved.granularity == Granularity.DAY and start.day <= resolved.start.day \
+            and _DAY_RANGE_BETWEEN.fullmatch(text, opening.end, mention.start):
+        return (resolved.start.replace(day=start.day) - opened.start).days
+    return 0
 
 
 def _moved(resolved: Resolved, days: int) -> Resolved:

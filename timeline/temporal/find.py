@@ -73,6 +73,8 @@ class Partial:
     """The weekday a range this weekday opens ends on ("from Tuesday to Thursday")."""
     range_end: bool = False
     """The day closes a range whose start the text gave just before ("from Monday to Friday")."""
+    opens_day_range: bool = False
+    """The day opens a range whose month and year only its end names ("from 15 to 22 February")."""
     range_same_year: bool = False
     """The month closes a range ("from July through December"): in the start's year when it comes later in it."""
     range_start_month: int | None = None
@@ -541,23 +543,27 @@ def _join_compound_durations(text: str, mentions: list[Mention]) -> list[Mention
     joined: list[Mention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
-        first, second = (previous.partial if previous else None), mention.partial
-        if previous is None or first is None or previous.type != TimexType.DURATION \
-                or mention.type != TimexType.DURATION or first.kind != "duration" or second.kind != "duration" \
-                or first.vague or second.vague or second.mod or first.amount is None and first.unit is None \
-                or first.amount is not None and first.amount != int(first.amount) \
-                or _COMPOUND_JOIN.fullmatch(text, previous.end, mention.start) is None:
+        if previous is None or not _adds_smaller_unit(text, previous, mention):
             joined.append(mention)
             continue
-        ranks = [_UNIT_RANK.get(u or "D") for u in (first.more[-1][1] if first.more else first.unit, second.unit)]
-        if None in ranks or ranks[0] >= ranks[1] or second.more:  # type: ignore[operator]
-            joined.append(mention)
-            continue
+        first, second = previous.partial, mention.partial
         amount = second.amount if second.amount is not None else 1.0
         partial = dataclasses.replace(first, more=(*first.more, (amount, second.unit or "D")), lands=False)
         joined[-1] = Mention(previous.start, mention.end, text[previous.start : mention.end], previous.rule,
                              TimexType.DURATION, partial)
     return joined
+
+
+def _adds_smaller_unit(text: str, previous: Mention, mention: Mention) -> bool:
+    """Whether ``mention`` is a count of a smaller unit joined to the whole-numbered span just before it."""
+    first, second = previous.partial, mention.partial
+    if first.kind != "duration" or second.kind != "duration" or first.vague or second.vague or second.mod \
+            or first.amount is not None and first.amount != int(first.amount) \
+            or _COMPOUND_JOIN.fullmatch(text, previous.end, mention.start) is None:
+        return False
+    last_unit = first.more[-1][1] if first.more else first.unit
+    larger, smaller = _UNIT_RANK.get(last_unit or "D"), _UNIT_RANK.get(second.unit or "D")
+    return larger is not None and smaller is not None and larger < smaller
 
 
 _WIRE_AFTER = re.compile(rf"\s*(?:\(|-LRB-\s*){WIRE_SERVICES}\s*(?:\)|-RRB-)\s*(?:[-–—]|--)")

@@ -830,27 +830,28 @@ def _component(amount: float, unit: str) -> str:
     return _amount_text(amount) + ("M" if unit == "MI" else unit)
 
 
+def _plain_unit(amount: float | None, unit: str) -> tuple[float | None, str]:
+    """A duration's unit as TIMEX3 writes it: a fortnight counts two weeks, a night (or morning) one day."""
+    if unit == "2W":
+        return (amount * 2 if amount is not None else None), "W"
+    return amount, "D" if unit in ("NI", "MO", "AF", "EV") else unit
+
+
 def duration_value(amount: float | None, unit: str, more: Sequence[tuple[float, str]] = ()) -> str:
     """TIMEX3 duration: P3D, PT2H, P3DE, P2Y6M for "two and a half years" or "two years and six months",
     PXY for a vague amount."""
-    if unit == "2W":
-        unit, amount = "W", (amount * 2 if amount is not None else None)
-    if unit in ("NI", "MO", "AF", "EV"):
-        unit = "D"
+    amount, unit = _plain_unit(amount, unit)
     if amount is None:
         return f"PTX{'M' if unit == 'MI' else unit}" if unit in _TIME_UNITS else f"PX{unit}"
     whole, rest = int(amount), amount - int(amount)
     parts = [(float(whole), unit)] if whole else []
+    smaller, factor = _SPLIT_UNITS.get(unit, (unit, 0))
     # A fraction becomes the smaller unit only where it comes out whole: 2.5 years is P2Y6M, 4.2 years P4.2Y.
-    if rest and unit in _SPLIT_UNITS and abs(rest * _SPLIT_UNITS[unit][1] - round(rest * _SPLIT_UNITS[unit][1])) < 1e-6:
-        smaller, factor = _SPLIT_UNITS[unit]
+    if rest and factor and abs(rest * factor - round(rest * factor)) < 1e-6:
         parts.append((round(rest * factor), smaller))
     elif rest:
         parts = [(amount, unit)]
-    for extra_amount, extra_unit in more:
-        if extra_unit == "2W":
-            extra_amount, extra_unit = extra_amount * 2, "W"
-        parts.append((extra_amount, "D" if extra_unit in ("NI", "MO", "AF", "EV") else extra_unit))
+    parts.extend(_plain_unit(a, u) for a, u in more)  # type: ignore[misc]
     dates = "".join(_component(a, u) for a, u in parts if u not in _TIME_UNITS)
     times = "".join(_component(a, u) for a, u in parts if u in _TIME_UNITS)
     return "P" + dates + (f"T{times}" if times else "")
