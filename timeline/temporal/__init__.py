@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from ..models import Anchor, DateRange, Granularity, TimeExpression, TimexType
@@ -193,6 +194,9 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
             except Unresolvable:
                 previous = None
                 continue
+            years = _range_end_years(piece, previous, mention, resolved) if previous is not None else 0
+            if years:
+                resolved = _years_later(resolved, years)
             moved = _range_start_moved(piece, previous, mention, resolved) if previous is not None else 0
             if moved:
                 opening, opened = previous  # type: ignore[misc]
@@ -227,6 +231,53 @@ def _range_start_moved(text: str, previous: tuple[Mention, Resolved], mention: M
             and _DAY_RANGE_BETWEEN.fullmatch(text, opening.end, mention.start):
         return (resolved.start.replace(day=start.day) - opened.start).days
     return 0
+
+
+_RANGE_OPENS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_DATE_MOVED = re.compile(r"\b(?:postponed|moved|delayed|pushed\s+back|brought\s+forward|rescheduled|shifted|switched|"
+                         r"changed|put\s+off|bumped)\s+(?:\w+\s+){0,3}from\s+$", re.IGNORECASE)
+_OPENS_WITHIN = 60
+"""Characters before a range's start searched for the words that open it."""
+
+
+def _range_end_years(text: str, previous: tuple[Mention, Resolved], mention: Mention, resolved: Resolved) -> int:
+    """How many years to move a day without a year that closes a range, so that it comes after the day
+    that opens it, within a year: "closed between Christmas and New Year's Day" (the New Year's Day after
+    that Christmas), "from 14 November 2025 to 8 February" (February 2026, whatever tense the end was read
+    with). A date moved ("postponed from March 3 to Feb. 28") may move back; a weekday range has its own
+    fix-up. Zero when nothing is to move."""
+    opening, opened = previous
+    end = mention.partial
+    if opened.start is None or resolved.start is None or opened.granularity != Granularity.DAY \
+            or resolved.granularity != Granularity.DAY or end.year is not None or end.year_dir is not None \
+            or end.dir is not None or end.kind == "weekday" or not (resolved.value or "")[:4].isdigit():
+        return 0
+    before = text[max(0, opening.start - _OPENS_WITHIN) : opening.start]
+    joined = _RANGE_BETWEEN.fullmatch(text, opening.end, mention.start) or (
+        _AND.fullmatch(text, opening.end, mention.start) and _BETWEEN_BEFORE.search(before))
+    if not joined or not _RANGE_OPENS.search(before) or _DATE_MOVED.search(before):
+        return 0
+    years = 0
+    while _shifted_year(resolved.start, years) <= opened.start:
+        years += 1
+    if opening.partial.year is not None:  # the start's year places the end too: the first such day after it
+        while _shifted_year(resolved.start, years - 1) > opened.start:
+            years -= 1
+    return years
+
+
+def _shifted_year(day: date, years: int) -> date:
+    """The same day so many years later (28 February for a 29th in a common year)."""
+    year = day.year + years
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+
+
+def _years_later(resolved: Resolved, years: int) -> Resolved:
+    start = resolved.start
+    assert start is not None
+    return _moved(resolved, (_shifted_year(start, years) - start).days)
 
 
 def _moved(resolved: Resolved, days: int) -> Resolved:

@@ -149,6 +149,7 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _HALF_MODIFIERS = {"the first half": "START", "the second half": "END"}
 _PERIOD_GROUPS = {"period_tail", "period", "det", "year", "quarter", "year_dir"}
 _HALVES = {"first": 1, "second": 2, "latter": 2, "last": 2}
+_SPELLED_CENTURIES = {"eighteen": "18", "nineteen": "19", "twenty": "20"}
 _DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196",
                  "seventies": "197", "eighties": "198", "nineties": "199"}
 _CLOCK_APPROX = {"around": "APPROX", "about": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
@@ -271,11 +272,14 @@ class Normaliser:
         if "era" in g:
             p.year, p.bc = int(g["year"]), _key(g["era"]).startswith("b")  # "AD 70" is the year 70
             p.two_digit_year = False
-        if "range_century" in g and len(g.get("year", "")) == 2:
-            # "1915-17": the end of a range takes the century of its start, and must come after it
-            if int(g["year"]) <= int(g["range_start"]):
+        if "range_century" in g:
+            # "1915-17": the end of a range takes the century of its start, and must come after it, as a
+            # range's end in full does ("CVE-2025-1234" names no year)
+            start = int(g["range_century"]) * 100 + int(g["range_start"])
+            end = int(g["range_century"]) * 100 + int(g["year"]) if len(g["year"]) == 2 else int(g["year"])
+            if end <= start:
                 raise _Reject(g["year"])
-            p.year = int(g["range_century"]) * 100 + int(g["year"])
+            p.year = end
         if "year_words" in g:
             p.year = self.spelled_year(g["year_words"])
         if "year_dir" in g:
@@ -379,6 +383,8 @@ class Normaliser:
             p.looking_back = word == "on"
             p.after_that = words[-1] == "that"
             p.base = "narrative"
+        if "weeks_on" in g:  # "Wednesday week": a week from the coming Wednesday; "Friday fortnight": two
+            p.dir, p.shift = 1, (2 if _key(g["weeks_on"]) == "fortnight" else 1, "W")
         if "same" in g:
             p.amount, p.dir, p.base = 0, None, "narrative"
         if rule.kind == "shift" and p.dir is not None and p.amount == 0:
@@ -424,6 +430,8 @@ class Normaliser:
             p.decade = self.named_decades[_key(g["named_decade"])]  # "the roaring '20s"
         if "decade" in g:
             p.decade = _decade(g["decade"])
+            if "decade_century" in g:  # "the nineteen-nineties", "the eighteen-eighties": the century spelled out
+                p.decade = _SPELLED_CENTURIES[_key(g["decade_century"])] + p.decade[2]
             p.two_digit_year = len(p.decade) == 2  # "the '20s": the resolver chooses the century
         if "century" in g:
             p.century = self.ordinal(g["century"])
@@ -491,6 +499,8 @@ def _link_month_ranges(text: str, mentions: list[Mention]) -> None:
             mention.partial.range_start_month = previous.partial.month
             if previous.partial.year is None:
                 previous.partial.range_end_month = mention.partial.month
+            elif mention.partial.month is not None:  # "from November 2025 to January": January 2026
+                mention.partial.year = previous.partial.year + (mention.partial.month < previous.partial.month)
 
 
 _CLOCK_RANGE_WORDS = re.compile(r"\s*(?:[-–]|to|until|till|through|thru)\s*", re.IGNORECASE)
@@ -708,6 +718,8 @@ class Finder:
                 match = None
             if match and _key(match["dir"]) == "from" and partial.kind not in ("weekday", "shift"):
                 match = None  # "64 days from November 21, 1948" is a span that starts then; "a week from Friday" counts
+            if match and _key(match["dir"]) == "ago" and (partial.kind != "weekday" or partial.dir is not None):
+                match = None  # only a bare weekday is counted back from: "a week ago Tuesday"
             shift = self._shift(match) if match else None
             if match is None or shift is None:
                 joined.append(mention)
@@ -717,6 +729,8 @@ class Finder:
             partial.shift, partial.shift_part, partial.shift_whole = shift
             if partial.kind == "weekday" and partial.dir is None and _key(match["dir"]) == "from":
                 partial.dir = 1  # "a week from Friday": counted from the coming Friday
+            if partial.kind == "weekday" and partial.dir is None and _key(match["dir"]) == "ago":
+                partial.dir = -1  # "a week ago Tuesday": counted back from the Tuesday just past
             start = match.start()
             timed = shift[1] is not None or mention.type == TimexType.TIME
             joined.append(Mention(start, mention.end, text[start:mention.end], mention.rule,
@@ -742,7 +756,7 @@ class Finder:
             return None
         if amount is None or amount != int(amount):
             return None
-        direction = -1 if _key(g["dir"]) == "before" else 1
+        direction = -1 if _key(g["dir"]) in ("before", "ago") else 1
         if "part" in g:
             return (direction * int(amount), "D"), self.normaliser.parts[unit_word], False
         unit = self.normaliser.units.get(unit_word)
