@@ -73,6 +73,8 @@ class Partial:
     """The weekday a range this weekday opens ends on ("from Tuesday to Thursday")."""
     range_end: bool = False
     """The day closes a range whose start the text gave just before ("from Monday to Friday")."""
+    numeric_order: str | None = None
+    """How figures alone write the date: "day_first" ("21/10/2024") or "month_first" ("10/21/2024")."""
     opens_day_range: bool = False
     """The day opens a range whose month and year only its end names ("from 15 to 22 February")."""
     range_same_year: bool = False
@@ -503,6 +505,20 @@ def _link_month_ranges(text: str, mentions: list[Mention]) -> None:
                 mention.partial.year = previous.partial.year + (mention.partial.month < previous.partial.month)
 
 
+def _follow_numeric_order(mentions: list[Mention]) -> None:
+    """Dates in figures that could be read either way follow the order the text shows where only one reading
+    fits: "from 1/7/2024 to 30/6/2025" is 1 July, since 30/6 can only be day first. Unless a date there can
+    only be month first (12/31), they stay month first, as in the US."""
+    numeric = [m.partial for m in mentions if m.partial.numeric_order is not None]
+    day_first = any(p.numeric_order == "day_first" for p in numeric)
+    month_first = any(p.numeric_order == "month_first" and (p.day or 0) > 12 for p in numeric)
+    if not day_first or month_first:
+        return
+    for p in numeric:
+        if p.numeric_order == "month_first" and p.day is not None and p.month is not None and p.day <= 12:
+            p.month, p.day, p.numeric_order = p.day, p.month, "day_first"
+
+
 _CLOCK_RANGE_WORDS = re.compile(r"\s*(?:[-–]|to|until|till|through|thru)\s*", re.IGNORECASE)
 _DATE_FIELDS = ("weekday", "dir", "month", "day", "year", "relday")
 
@@ -931,6 +947,7 @@ class Finder:
         # Nov. 6": the "last" belongs to "last Thursday"), so the tense is read with the others blanked out.
         _link_month_ranges(text, mentions)
         _link_clock_ranges(text, mentions)
+        _follow_numeric_order(mentions)
         mentions = _join_compound_durations(text, _absorb_set_clocks(text, mentions))
         blanked = _blank(text, mentions)
         for mention in mentions:

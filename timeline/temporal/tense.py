@@ -78,6 +78,7 @@ class TenseGuesser:
         self.future_words = set(words["future_words"])
         self.past_adverbs = set(words["past_adverbs"])
         self.irregular_past = set(words["irregular_past"])
+        self.same_form_verbs = frozenset(words["same_form_verbs"])
         self.present_be = set(words["present_be"])
         self.scheduled_prepositions = frozenset(words["scheduled_prepositions"])
         self.past_auxiliaries = set(words["past_auxiliaries"])
@@ -414,6 +415,10 @@ class TenseGuesser:
             return FUTURE if governor == FUTURE else PROSPECTIVE
         if word in self.scheduling_verbs and index > 0 and tokens[index - 1].lower() in self.determiners:
             return None  # "held an open day in June", "the start date": a noun's word, no verb
+        if word in self.scheduling_verbs and not word.endswith("s") and (
+                self._participle(following) or following in self.present_be or following in self.past_auxiliaries
+                or following in self.same_form_verbs):
+            return None  # "On Memorial Day, travel rose", "the start was delayed": a noun before its verb
         if word in self.future_words or word in self.scheduling_verbs:
             return FUTURE
         if word in self.near_scheduling_verbs and ahead_of_mention and "<mention>" in tokens[index + 1 : index + 5]:
