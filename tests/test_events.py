@@ -188,6 +188,14 @@ def test_a_title_cut_short_ends_at_a_pause_rather_than_strand_a_phrase() -> None
 def test_title_drops_lead_in_fillers_and_capitalises() -> None:
     assert make_title("Separately, firefighters put out a barn fire on Sunday.", ["Sunday"]) == \
         "Firefighters put out a barn fire"
+    assert make_title("After that, the company filed for bankruptcy on May 3.", ["May 3"]) == \
+        "The company filed for bankruptcy"
+
+
+def test_before_that_is_a_time_of_its_clause_not_where_a_clause_begins() -> None:
+    events = events_of("The last eruption was in December 2023, and the one before that in August.")
+    texts = {e.value: e.text for e in events}
+    assert texts == {"2023-12": "The last eruption was in December 2023", "2023-08": "the one before that in August."}
 
 
 def test_each_source_records_its_position_and_outlet() -> None:

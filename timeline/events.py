@@ -37,9 +37,11 @@ _TELLING_VERBS = frozenset("told tells warned warns urged accused promised".spli
 _REPORTING_WINDOW = 60
 _REPORTING_AFTER_WORDS = 6
 
-# Where a sentence may be cut into clauses: punctuation, dashes and subordinating or joining words.
+# Where a sentence may be cut into clauses: punctuation, dashes and subordinating or joining words ("before
+# that", "after then" are a time of the clause itself: "and the one before that in August").
 _CLAUSE_BOUNDARY = re.compile(
-    r"\s*[,;:](?=\s)\s*(?:(?:and|but|while|whereas|then)\s+)?|\s+[-–—]+\s+|\s+(?:and|but|while|whereas|after|before|when|then|until|because|although)\s+",
+    r"\s*[,;:](?=\s)\s*(?:(?:and|but|while|whereas|then)\s+)?|\s+[-–—]+\s+|\s+(?:and|but|while|whereas|when|then|until|because|although)\s+"
+    r"|\s+(?:after|before)\s+(?!(?:that|then)\b)",
     re.IGNORECASE,
 )
 
@@ -107,7 +109,7 @@ _TITLE_WORDS = 12
 _TITLE_MIN_WORDS = 5
 _LEADING_FILLER = re.compile(
     r"^(?:(?:meanwhile|however|also|separately|earlier|later|but|and|so|then|still|yet|now|in addition|"
-    r"additionally|in other news|as expected|by then|since then)\b\s*,?\s*)+",
+    r"additionally|in other news|as expected|by then|since then|after that|before that|after this)\b\s*,?\s*)+",
     re.IGNORECASE,
 )
 _DATE_LEAD_IN = r"(?:(?:on|in|at|by|to|for|around|about|circa|ahead of|during|since|from|until|till|through|as of|of|dated|earlier|later|late|" \
