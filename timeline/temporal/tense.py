@@ -344,7 +344,7 @@ class TenseGuesser:
         return tokens[position].lower() if position >= 0 else ""
 
     def _participle(self, word: str) -> bool:
-        regular = word.endswith("ed") and len(word) > 4 and word not in self.not_participles
+        regular = word.endswith("ed") and len(word) > 3 and word not in self.not_participles  # "died", "used"
         return regular or word in self.irregular_past
 
     def _infinitive(self, tokens: list[str], index: int) -> bool:
