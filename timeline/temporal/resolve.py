@@ -264,6 +264,9 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
         # "28 December - 3 January 1919": the range began in the year before the one it ends in
         return p.year - (1 if crosses_new_year else 0), "absolute"
     focus = ref.focus or ref.narrative
+    if p.base == "narrative" and p.year_dir is not None and (ref.narrative_year is not None or focus is not None):
+        # "In September the following year": a year on from the one the text is speaking of
+        return (ref.narrative_year if ref.narrative_year is not None else focus.year) + p.year_dir, "year"  # type: ignore[union-attr]
     if p.range_start_month is not None and focus is not None and p.month is not None \
             and focus.month == p.range_start_month and p.month > focus.month:
         return focus.year, "focus"  # "from July through December": December of July's year
