@@ -148,6 +148,11 @@ _DAY_WITH_WEEKDAY = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})-WXX-\d")
 _UNPADDED_WEEK = re.compile(r"^(?P<year>\d{4})-W(?P<week>\d)(?!\d)")
 _HOUR_ONLY = re.compile(r"T(?P<hour>\d{2})$")
 _DECADES_OR_CENTURIES = re.compile(r"^P(?P<amount>\d+)(?P<unit>DE|CE)$")
+# A year or month with its finer fields written as unknown: the tweet corpus (and a few TimeBank documents) give
+# "2014" as "2014-XX-XX"; TIMEX3 spells a year "2014" and a month "2014-03". So with a decade or a century
+# whose last figures are unknown: "198X" is the decade "198", "19XX" the century "19".
+_UNKNOWN_FINER_FIELDS = re.compile(r"^(?P<known>\d{4}(?:-\d{2})?)(?:-XX)+$")
+_UNKNOWN_LAST_FIGURES = re.compile(r"^(?P<known>\d{2,3})X+(?:-XX)*$")
 _YEARS_PER_UNIT = {"DE": 10, "CE": 100}
 
 
@@ -160,6 +165,8 @@ def normalise_value(value: str | None) -> str | None:
     value = _DAY_WITH_WEEKDAY.sub(r"\g<day>", value)
     value = _UNPADDED_WEEK.sub(r"\g<year>-W0\g<week>", value)
     value = _HOUR_ONLY.sub(r"T\g<hour>:00", value)
+    value = _UNKNOWN_FINER_FIELDS.sub(r"\g<known>", value)
+    value = _UNKNOWN_LAST_FIGURES.sub(r"\g<known>", value)
     duration = _DECADES_OR_CENTURIES.match(value)
     if duration:
         value = f"P{int(duration['amount']) * _YEARS_PER_UNIT[duration['unit']]}Y"

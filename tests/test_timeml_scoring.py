@@ -144,6 +144,12 @@ def test_predictions_must_pair_with_documents() -> None:
         ("2015-W14-WE", "2015-W14-WE"),
         ("XXXX-WXX-4", "XXXX-WXX-4"),
         ("1998-01-08", "1998-01-08"),
+        ("2014-XX-XX", "2014"),
+        ("2014-03-XX", "2014-03"),
+        ("XXXX-XX-XX", "XXXX-XX-XX"),
+        ("198X", "198"),
+        ("19XX", "19"),
+        ("199X-XX-XX", "199"),
         (None, None),
     ],
 )
