@@ -236,8 +236,6 @@ def _range_start_moved(text: str, previous: tuple[Mention, Resolved], mention: M
 _RANGE_OPENS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
-_DATE_MOVED = re.compile(r"\b(?:postponed|moved|delayed|pushed\s+back|brought\s+forward|rescheduled|shifted|switched|"
-                         r"changed|put\s+off|bumped)\s+(?:\w+\s+){0,3}from\s+$", re.IGNORECASE)
 _OPENS_WITHIN = 60
 """Characters before a range's start searched for the words that open it."""
 
@@ -257,7 +255,8 @@ def _range_end_years(text: str, previous: tuple[Mention, Resolved], mention: Men
     before = text[max(0, opening.start - _OPENS_WITHIN) : opening.start]
     joined = _RANGE_BETWEEN.fullmatch(text, opening.end, mention.start) or (
         _AND.fullmatch(text, opening.end, mention.start) and _BETWEEN_BEFORE.search(before))
-    if not joined or not _RANGE_OPENS.search(before) or _DATE_MOVED.search(before):
+    moved = finder().grammar.date_moved_before
+    if not joined or not _RANGE_OPENS.search(before) or (moved is not None and moved.search(before)):
         return 0
     years = 0
     while _shifted_year(resolved.start, years) <= opened.start:

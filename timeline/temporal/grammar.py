@@ -46,6 +46,8 @@ class Grammar:
     """Words before those that make them a rate, a span or an estimate ("twice a day from Monday")."""
     shift_not_after: re.Pattern[str] | None = None
     """Words after the date that make it a range's start or a thing's name ("from Monday to Friday")."""
+    date_moved_before: re.Pattern[str] | None = None
+    """Words before a "from X to Y" that make it a date moved, no range ("postponed from March 3 to Feb. 28")."""
 
 
 # libyaml's loader, where PyYAML was built with it, reads the grammar about ten times faster.
@@ -547,5 +549,5 @@ def load_grammar() -> Grammar:
             )
         )
     shift = {name: _context(grammar.get(name), macros)
-             for name in ("shift_before_date", "shift_not_before", "shift_not_after")}
+             for name in ("shift_before_date", "shift_not_before", "shift_not_after", "date_moved_before")}
     return Grammar(vocabulary=vocabulary, rules=tuple(rules), **shift)
