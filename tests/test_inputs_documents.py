@@ -357,3 +357,18 @@ def test_an_age_in_a_byline_does_not_count_from_the_published_flag(tmp_path) -> 
     path.write_text("Storm update\nUpdated 3 hours ago\n\nThe storm hit on Monday.\n", encoding="utf-8")
     timeline = build_timeline(read_file(path).documents, Settings(published=datetime(2026, 3, 16)))
     assert timeline.anchoring[0].anchor.source == AnchorSource.COMMAND_LINE
+
+
+@pytest.mark.parametrize(("published", "heading", "day"), [
+    ("2026-03-11", "Update (March 9):", "2026-03-09"),  # two days before the story, not a year on
+    ("2025-12-20", "Update, Jan. 5:", "2026-01-05"),  # after the new year
+    ("2026-02-26", "## Update, March 3", "2026-03-03"),
+])
+def test_a_yearless_update_heading_is_the_such_day_nearest_the_story(tmp_path, published: str, heading: str,
+                                                                      day: str) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(f"---\ndate: {published}\n---\nThe plant closed.\n\n{heading}\n\nThe vendor confirmed the bug "
+                    "yesterday.\n", encoding="utf-8")
+    timeline = build_timeline(read_file(path).documents, Settings())
+    sections = [s.anchor.description for s in timeline.anchoring[0].segments if s.kind == SegmentKind.ARTICLE]
+    assert sections[-1].startswith(f"updated {day} ")

@@ -855,16 +855,20 @@ _UPDATE_HEADING = re.compile(
 
 
 def _update_anchor(match: re.Match[str], anchor: Anchor | None) -> Anchor | None:
-    """The day an update heading names; without a year, the first such day on or after the story's own."""
+    """The day an update heading names; without a year, the such day nearest the story's own: "Update, Jan. 5"
+    on a story of 20 December is the next January's, "Update (March 9)" on one of 11 March two days before
+    it (the story's date is the one in doubt), not a year on."""
     stated = resolve_stamp(match["stamp"], anchor)
     if stated is None or not stated.to_the_day:
         return None
     moment = stated.moment
     if stated.relative and anchor is not None and moment.date() < anchor.day:
         try:
-            moment = moment.replace(year=moment.year + 1)
+            later = moment.replace(year=moment.year + 1)
         except ValueError:  # 29 February
             return None
+        if (later.date() - anchor.day).days < (anchor.day - moment.date()).days:
+            moment = later
     heading = match.group().strip()
     reckoned = f", the year from {anchor.description}" if stated.relative and anchor is not None else ""
     return Anchor(time=moment, source=AnchorSource.DATELINE, field="updated",
