@@ -417,8 +417,10 @@ class TenseGuesser:
             return None  # "held an open day in June", "the start date": a noun's word, no verb
         if word in self.scheduling_verbs and not word.endswith("s") and (
                 self._participle(following) or following in self.present_be or following in self.past_auxiliaries
-                or following in self.same_form_verbs):
-            return None  # "On Memorial Day, travel rose", "the start was delayed": a noun before its verb
+                or following in self.same_form_verbs or index > 0 and self._participle(tokens[index - 1].lower())):
+            # "On Memorial Day, travel rose", "the start was delayed": a noun before its verb; "came close":
+            # a word after the verb it goes with
+            return None
         if word in self.future_words or word in self.scheduling_verbs:
             return FUTURE
         if word in self.near_scheduling_verbs and ahead_of_mention and "<mention>" in tokens[index + 1 : index + 5]:
