@@ -73,6 +73,8 @@ class Partial:
     """The weekday a range this weekday opens ends on ("from Tuesday to Thursday")."""
     range_end: bool = False
     """The day closes a range whose start the text gave just before ("from Monday to Friday")."""
+    month_dir: int | None = None
+    """The month a day is of, counted from the reference's: "the 15th of next month" (+1)."""
     numeric_order: str | None = None
     """How figures alone write the date: "day_first" ("21/10/2024") or "month_first" ("10/21/2024")."""
     opens_day_range: bool = False
@@ -430,6 +432,8 @@ class Normaliser:
             p.half = int(key) if key.isdigit() else _HALVES[key]
         if "named_decade" in g:
             p.decade = self.named_decades[_key(g["named_decade"])]  # "the roaring '20s"
+        if "month_dir" in g:
+            p.month_dir = self.direction(g["month_dir"])
         if "decade" in g:
             p.decade = _decade(g["decade"])
             if "decade_century" in g:  # "the nineteen-nineties", "the eighteen-eighties": the century spelled out

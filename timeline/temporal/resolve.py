@@ -299,11 +299,15 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
 
 def _day_of_month(p: Partial, m: Mention, ref: Reference) -> tuple[int, int, str] | None:
     """Year and month of a bare ordinal day ("on the 3rd"): in the month the text last named a day of,
-    else the latest such day up to the reference day (the next one in future tense)."""
-    day_ref, basis = ref.day("narrative")
+    else the latest such day up to the reference day (the next one in future tense); "the 15th of next
+    month" in the month after the reference's."""
+    day_ref, basis = ref.day("anchor" if p.month_dir is not None else "narrative")
     if day_ref is None or p.day is None:
         return None
     year, month = day_ref.year, day_ref.month
+    if p.month_dir is not None:
+        shifted = year * 12 + month - 1 + p.month_dir
+        return shifted // 12, shifted % 12 + 1, basis
     if basis == "narrative":
         return year, month, basis  # "The trial opened on Jan. 8. On the 10th, ...": the month in focus
     if m.tense not in _AHEAD and p.day > day_ref.day:
