@@ -80,6 +80,7 @@ _FOCUS_GRAINS = _NARRATIVE_GRAINS | {Granularity.WEEK, Granularity.WEEKEND, Gran
                                      Granularity.QUARTER, Granularity.HALF, Granularity.YEAR}
 _BC_YEAR_SETTING = {Granularity.YEAR, Granularity.SEASON, Granularity.MONTH, Granularity.DAY}
 _YEAR_SETTING = {Granularity.DAY, Granularity.MONTH, Granularity.SEASON, Granularity.YEAR, Granularity.PART_OF_DAY}
+_CLOCK_GRAINS = {Granularity.MINUTE, Granularity.HOUR}
 
 
 _LOOK_BACK_UNITS = frozenset({"Y", "DE", "CE"})
@@ -156,7 +157,8 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
         reference.narrative = resolved.start
         reference.said["narrative"] = mention.text
         reference.narrative_clock = _clock_of(resolved)
-    if resolved.granularity in _YEAR_SETTING:
+    if resolved.granularity in _YEAR_SETTING or (partial.year is not None and resolved.granularity in _CLOCK_GRAINS):
+        # a clock time of a dated day sets the year as the day would ("At 5:34 AM on March 20, 2003")
         reference.narrative_year = resolved.start.year
         reference.said["year"] = mention.text
         if reference.narrative_mode and reference.narrative is None:
