@@ -87,6 +87,7 @@ _LOOK_BACK_UNITS = frozenset({"Y", "DE", "CE"})
 """A narrative shift back by a year or more ("the previous year", "a decade earlier") looks back from where
 the story is; it does not move the story there."""
 _AGO = re.compile(r"\bago$", re.IGNORECASE)
+_LOOKING_AHEAD = ("future", "prospective")
 
 
 def _reported(reference: Reference, mention: Mention, resolved: Resolved) -> bool:
@@ -96,7 +97,7 @@ def _reported(reference: Reference, mention: Mention, resolved: Resolved) -> boo
             or mention.tense == "past")
 
 
-def _moves_the_story(reference: Reference, mention: Mention) -> bool:
+def _moves_the_story(reference: Reference, mention: Mention, resolved: Resolved) -> bool:
     """Whether the text now tells of this date, or only glances at another time from where it is.
 
     A glance: a look back of a year or more from the story ("the gains made the previous year"), and in a
@@ -106,7 +107,13 @@ def _moves_the_story(reference: Reference, mention: Mention) -> bool:
     if partial.base == "narrative" and (partial.dir or 0) < 0 and partial.unit in _LOOK_BACK_UNITS:
         return False
     speaker_now = (partial.base != "narrative" and partial.dir is not None) or bool(_AGO.search(mention.text))
-    return not (reference.narrative_mode and speaker_now)
+    if reference.narrative_mode and speaker_now:
+        return False
+    # In a history, a year looked toward from the day the story is on ("the road would be exposed for a
+    # planned campaign in 1976", told of 10 March 1975) is a plan: what follows is still told of that day's year.
+    return not (reference.narrative_mode and reference.narrative is not None and resolved.granularity == Granularity.YEAR
+                and resolved.start is not None and resolved.start.year > reference.narrative.year
+                and mention.tense in _LOOKING_AHEAD)
 
 
 def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> None:
@@ -146,7 +153,7 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
             and not partial.born:
         reference.sentence_year = (mention.sentence, resolved.start.year)
         reference.said["sentence"] = mention.text
-    if not _moves_the_story(reference, mention):
+    if not _moves_the_story(reference, mention, resolved):
         return
     if partial.kind == "clock" and resolved.basis == "anchor" and (resolved.value or "").endswith("T24:00"):
         return  # a bare midnight is the edge of two days: "began at midnight; by 8 a.m. ..." stays on the day after

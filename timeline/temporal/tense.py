@@ -438,6 +438,9 @@ class TenseGuesser:
             relative = auxiliary == "that" and (following == "<mention>" or following in self.clause_going_on)
             if auxiliary in self.determiners and word not in self.prospective_participles and not relative:
                 return None  # "on a still unspecified date", "the revised offer": an adjective, no tense
+            if auxiliary in self.determiners and word in self.prospective_participles and not relative \
+                    and following != "<mention>":
+                return None  # "a planned campaign in 1976", "the proposed tax": a noun's word; the verb tells
             if auxiliary in self.future_auxiliaries or auxiliary == "will":
                 return FUTURE
             if auxiliary in self.present_be or auxiliary in ("be", "to"):
