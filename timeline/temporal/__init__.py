@@ -148,6 +148,8 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
         # A comparison with the reporting period ("from $3 million a year earlier") is no new date the text
         # moves to: a later "a year earlier" still counts from the period reported, not from this one.
         return
+    if partial.aside:  # "the Civil Constitution of the Clergy (1790)": a label; the story stays where it is
+        return
     # "He was born in 1961 and died on 3 February": a birth year dates the birth, not the sentence's other days.
     if (partial.year is not None or partial.year_dir is not None or resolved.granularity == Granularity.YEAR) \
             and not partial.born:

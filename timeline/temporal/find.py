@@ -99,6 +99,9 @@ class Partial:
     already names ("its fiscal first quarter") comes first."""
     born: bool = False
     """A birth date ("born in 1961"): the year of a life's start, not of the sentence's other dates."""
+    aside: bool = False
+    """A year in brackets after a name ("the Civil Constitution of the Clergy (1790)"): a label, not where the
+    story is."""
     more: tuple[tuple[float, str], ...] = ()
     """Smaller units added to the amount ("3 hours and 20 minutes": ((20, "MI"),)), each (amount, unit)."""
 
@@ -564,6 +567,8 @@ def _absorb_set_clocks(text: str, mentions: list[Mention]) -> list[Mention]:
 
 _BORN = re.compile(r"\b(?:born|b\.)\s+(?:(?:in|on)\s+)?$", re.IGNORECASE)
 _BORN_CHARS = 12
+_BRACKETED_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’.-]*)\s+\($")
+_ASIDE_CHARS = 40
 _COMPOUND_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _UNIT_RANK = {"CE": 0, "DE": 1, "Y": 2, "Q": 3, "M": 4, "2W": 5, "W": 6, "D": 7, "H": 8, "MI": 9, "S": 10}
 
@@ -963,6 +968,10 @@ class Finder:
                 mention.partial.stamp = True  # "3.55 pm: Hayward says ...", "May 12 (Reuters) -": when written
             if _BORN.search(text, max(0, mention.start - _BORN_CHARS), mention.start):
                 mention.partial.born = True
+            if mention.partial.kind == "calendar" and mention.partial.month is None \
+                    and _BRACKETED_AFTER_NAME.search(text, max(0, mention.start - _ASIDE_CHARS), mention.start) \
+                    and text.startswith(")", mention.end):
+                mention.partial.aside = True
             if mention.partial.kind == "duration" and _lands(text, mention):
                 mention.partial.lands = True
         return mentions
