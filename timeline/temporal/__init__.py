@@ -109,6 +109,9 @@ def _moves_the_story(reference: Reference, mention: Mention, resolved: Resolved)
     speaker_now = (partial.base != "narrative" and partial.dir is not None) or bool(_AGO.search(mention.text))
     if reference.narrative_mode and speaker_now:
         return False
+    if reference.narrative_mode and partial.since and reference.narrative is not None and resolved.start is not None \
+            and resolved.start < reference.narrative:
+        return False  # "(in 492 BC) Thrace, which had been part of the empire since 513 BC": a look back
     # In a history, a year looked toward from the day the story is on ("the road would be exposed for a
     # planned campaign in 1976", told of 10 March 1975) is a plan: what follows is still told of that day's year.
     return not (reference.narrative_mode and reference.narrative is not None and resolved.granularity == Granularity.YEAR
@@ -119,7 +122,10 @@ def _moves_the_story(reference: Reference, mention: Mention, resolved: Resolved)
 def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> None:
     """Update what later mentions resolve against, and the words each reference came from."""
     year_bc = bc_year(resolved.value)
-    if year_bc is not None and resolved.basis in ("absolute", "year") and resolved.granularity in _BC_YEAR_SETTING:
+    looks_back = mention.partial.since and reference.narrative_year is not None and year_bc is not None \
+        and year_bc < reference.narrative_year
+    if year_bc is not None and resolved.basis in ("absolute", "year") and resolved.granularity in _BC_YEAR_SETTING \
+            and not looks_back:
         # "481 BC", "August 480 BC": the calendar has no such date, but what the text tells of next lies in it.
         reference.narrative_year = year_bc
         reference.said["year"] = mention.text

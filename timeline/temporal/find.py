@@ -99,6 +99,8 @@ class Partial:
     already names ("its fiscal first quarter") comes first."""
     born: bool = False
     """A birth date ("born in 1961"): the year of a life's start, not of the sentence's other dates."""
+    since: bool = False
+    """A time after "since" ("part of the empire since 513 BC"): where a state began, told from later."""
     aside: bool = False
     """A year in brackets after a name ("the Civil Constitution of the Clergy (1790)"): a label, not where the
     story is."""
@@ -569,6 +571,8 @@ _BORN = re.compile(r"\b(?:born|b\.)\s+(?:(?:in|on)\s+)?$", re.IGNORECASE)
 _BORN_CHARS = 12
 _BRACKETED_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’.-]*)\s+\($")
 _ASIDE_CHARS = 40
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?$", re.IGNORECASE)
+_SINCE_CHARS = 30
 _COMPOUND_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _UNIT_RANK = {"CE": 0, "DE": 1, "Y": 2, "Q": 3, "M": 4, "2W": 5, "W": 6, "D": 7, "H": 8, "MI": 9, "S": 10}
 
@@ -968,6 +972,8 @@ class Finder:
                 mention.partial.stamp = True  # "3.55 pm: Hayward says ...", "May 12 (Reuters) -": when written
             if _BORN.search(text, max(0, mention.start - _BORN_CHARS), mention.start):
                 mention.partial.born = True
+            if _SINCE_BEFORE.search(text, max(0, mention.start - _SINCE_CHARS), mention.start):
+                mention.partial.since = True
             if mention.partial.kind == "calendar" and mention.partial.month is None \
                     and _BRACKETED_AFTER_NAME.search(text, max(0, mention.start - _ASIDE_CHARS), mention.start) \
                     and text.startswith(")", mention.end):
