@@ -506,8 +506,9 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
 
 def resolve_current(p: Partial, m: Mention, ref: Reference) -> Resolved:
     day_ref, basis = ref.day("anchor")
-    if day_ref is None and ref.anchor is None:
-        # History without a reference time: "by the end of the year" is the year the text speaks of.
+    if ref.anchor is None and (day_ref is None or ref.narrative_mode):
+        # History without a reference time: "by the end of the year" is the year the text speaks of, the one
+        # it named last ("November 23, 1946 ... 1947 ... Late in the year" is 1947's).
         day_ref, basis = ref.day("narrative", p.unit)
         unknown = _unknown_within_focus(p.unit or "D", ref) if basis == "focus" else None
         if unknown is not None:
