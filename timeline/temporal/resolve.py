@@ -257,6 +257,10 @@ def _relative_month_year(month: int, direction: int, reference: date) -> int:
     return reference.year
 
 
+NARRATIVE_WRAP_MONTHS = 6
+"""How far back in the calendar a yearless month must lie from the day a history is on to be the next year's."""
+
+
 def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, str]:
     """The year of a date written without one: from the words, the sentence, the narrative or the tense."""
     if p.year is not None:
@@ -275,6 +279,12 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
         wraps = p.range_end and p.month is not None and p.month < focus.month  # type: ignore[union-attr]
         return focus.year + (1 if wraps else 0), "focus"  # type: ignore[union-attr]
     if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None) and p.year_dir is None:
+        told = ref.narrative
+        if ref.narrative_mode and told is not None and told.year == ref.narrative_year and p.month is not None \
+                and told.month - p.month >= NARRATIVE_WRAP_MONTHS and not p.since:
+            # A history moves on: "declared war on 11 December 1941. In January, ..." is the January after, the
+            # nearer one (a month looked back to is told "since February").
+            return ref.narrative_year + 1, "year"
         return ref.narrative_year, "year"
     day_ref, basis = ref.day("anchor")
     if day_ref is None or p.month is None:
