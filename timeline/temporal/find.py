@@ -446,6 +446,7 @@ class Normaliser:
             p.two_digit_year = len(p.decade) == 2  # "the '20s": the resolver chooses the century
         if "century" in g:
             p.century = self.ordinal(g["century"])
+            p.bc = "century_bc" in g  # "the 4th century BC"
         if "hundreds" in g:
             p.century = int(g["hundreds"]) + 1  # "the 1800s" is the nineteenth century
 

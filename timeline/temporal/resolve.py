@@ -658,6 +658,8 @@ def resolve_century(p: Partial, m: Mention, ref: Reference) -> Resolved:
         value, granularity, start, end = unit_value(shift_day(day_ref, "CE", p.century), "CE")
         return Resolved(value, granularity, start, end, p.mod, basis)
     century = (p.century or 1) - 1
+    if p.bc:  # "the 4th century BC": 400-301 BC, which the calendar holds no day of
+        return Resolved(f"BC{century:02d}", Granularity.CENTURY, None, None, p.mod)
     start = date(max(1, century * 100), 1, 1)
     return Resolved(f"{century:02d}", Granularity.CENTURY, start, date(century * 100 + 99, 12, 31), p.mod)
 
