@@ -1,4 +1,5 @@
-"""Quality gate: the tagger's TempEval-3 scores on TimeBank+AQUAINT may not fall below these floors.
+"""Quality gate: the tagger's TempEval-3 scores on TimeBank+AQUAINT (and its value F1 on the WikiWars histories)
+may not fall below these floors.
 
 The floors sit a little below the figures measured when they were set (see the report in the issue);
 lowering one is a deliberate, reviewed change, never a side effect. Scoring is benchmarks/timeml.py,
@@ -13,8 +14,10 @@ from conftest import shared_path
 from benchmarks.timeml import Scores, Timex, find_timeml_files, read_timeml, score
 from timeline import extract
 
-# Measured: strict F1 0.888, relaxed F1 0.946, value F1 0.829, type F1 0.899 (256 documents, 1,822 TIMEX3).
-FLOORS = {"strict_f1": 0.883, "relaxed_f1": 0.940, "value_f1": 0.824, "type_f1": 0.895}
+# Measured: strict F1 0.888, relaxed F1 0.946, value F1 0.840, type F1 0.899 (256 documents, 1,822 TIMEX3).
+FLOORS = {"strict_f1": 0.883, "relaxed_f1": 0.940, "value_f1": 0.835, "type_f1": 0.895}
+# WikiWars, read as the benchmark reads it (no creation time: narrative mode): value F1 0.873 measured.
+WIKIWARS_VALUE_FLOOR = 0.868
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +52,18 @@ def test_value_f1_stays_above_its_floor(tbaq_scores: Scores) -> None:
 
 def test_type_f1_stays_above_its_floor(tbaq_scores: Scores) -> None:
     assert tbaq_scores.type_f1 >= FLOORS["type_f1"]
+
+
+def test_wikiwars_value_f1_stays_above_its_floor() -> None:
+    folder = shared_path("bench", "wikiwars", "train")
+    documents = [read_timeml(path) for path in find_timeml_files([folder])]
+    predictions = [
+        [
+            Timex(start=e.start, end=e.end, type=e.type.value, value=e.value, text=e.text)
+            for e in extract(document.text, narrative=True)
+        ]
+        for document in documents
+    ]
+    scores = score(documents, predictions)
+    assert scores.documents == 16
+    assert scores.value_f1 >= WIKIWARS_VALUE_FLOOR
