@@ -104,8 +104,9 @@ def _moves_the_story(reference: Reference, mention: Mention, resolved: Resolved)
     history a time counted from a speaker's now ("by next summer", "two years ago").
     """
     partial = mention.partial
-    if partial.base == "narrative" and (partial.dir or 0) < 0 and partial.unit in _LOOK_BACK_UNITS:
-        return False
+    if partial.base == "narrative" and (partial.dir or 0) < 0 and (partial.unit in _LOOK_BACK_UNITS
+                                                                   or partial.kind == "calendar"):
+        return False  # ... nor does "the salient seized the previous April"
     speaker_now = (partial.base != "narrative" and partial.dir is not None) or bool(_AGO.search(mention.text))
     if reference.narrative_mode and speaker_now:
         return False

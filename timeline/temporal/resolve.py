@@ -274,6 +274,14 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
     if p.range_start_month is not None and focus is not None and p.month is not None \
             and focus.month == p.range_start_month and p.month > focus.month:
         return focus.year, "focus"  # "from July through December": December of July's year
+    if p.base == "narrative" and p.dir in (-1, 1) and p.month is not None and p.day is None:
+        if focus is None:
+            day_ref, basis = ref.day("anchor")
+            return (_relative_month_year(p.month, p.dir, day_ref), basis) if day_ref else (None, "unanchored")
+        # "the following March": the first March after the date last named; "the previous April" the last before
+        if p.dir > 0:
+            return focus.year + (1 if p.month <= (ref.focus_end or focus).month else 0), "focus"
+        return focus.year - (1 if p.month >= focus.month else 0), "focus"
     if p.base == "narrative" and focus is not None:
         # "December-February": a range of months that ends in the next year
         wraps = p.range_end and p.month is not None and p.month < focus.month  # type: ignore[union-attr]
