@@ -865,9 +865,9 @@ def _update_anchor(match: re.Match[str], anchor: Anchor | None) -> Anchor | None
     if stated.relative and anchor is not None and moment.date() < anchor.day:
         try:
             later = moment.replace(year=moment.year + 1)
-        except ValueError:  # 29 February
-            return None
-        if (later.date() - anchor.day).days < (anchor.day - moment.date()).days:
+        except ValueError:  # 29 February: the next year has none, so this year's is the one
+            later = None
+        if later is not None and (later.date() - anchor.day).days < (anchor.day - moment.date()).days:
             moment = later
     heading = match.group().strip()
     reckoned = f", the year from {anchor.description}" if stated.relative and anchor is not None else ""

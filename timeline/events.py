@@ -38,10 +38,10 @@ _REPORTING_WINDOW = 60
 _REPORTING_AFTER_WORDS = 6
 
 # Where a sentence may be cut into clauses: punctuation, dashes and subordinating or joining words ("before
-# that", "after then" are a time of the clause itself: "and the one before that in August").
+# that", "after this", "after then" are a time of the clause itself: "and the one before that in August").
 _CLAUSE_BOUNDARY = re.compile(
     r"\s*[,;:](?=\s)\s*(?:(?:and|but|while|whereas|then)\s+)?|\s+[-–—]+\s+|\s+(?:and|but|while|whereas|when|then|until|because|although)\s+"
-    r"|\s+(?:after|before)\s+(?!(?:that|then)\b)",
+    r"|\s+(?:after|before)\s+(?!(?:that|then|this)\b)",
     re.IGNORECASE,
 )
 

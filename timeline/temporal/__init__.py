@@ -12,6 +12,7 @@ from functools import cache
 from ..models import Anchor, DateRange, Granularity, TimeExpression, TimexType
 from .find import Finder, Mention
 from .resolve import Reference, Resolved, Unresolvable, bc_year, reached_value, resolve
+from .tense import FUTURE, PROSPECTIVE
 
 __all__ = ["AnchoredSpan", "tag", "finder"]
 
@@ -87,7 +88,7 @@ _LOOK_BACK_UNITS = frozenset({"Y", "DE", "CE"})
 """A narrative shift back by a year or more ("the previous year", "a decade earlier") looks back from where
 the story is; it does not move the story there."""
 _AGO = re.compile(r"\bago$", re.IGNORECASE)
-_LOOKING_AHEAD = ("future", "prospective")
+_LOOKING_AHEAD = (FUTURE, PROSPECTIVE)
 
 
 def _reported(reference: Reference, mention: Mention, resolved: Resolved) -> bool:
@@ -100,8 +101,10 @@ def _reported(reference: Reference, mention: Mention, resolved: Resolved) -> boo
 def _moves_the_story(reference: Reference, mention: Mention, resolved: Resolved) -> bool:
     """Whether the text now tells of this date, or only glances at another time from where it is.
 
-    A glance: a look back of a year or more from the story ("the gains made the previous year"), and in a
-    history a time counted from a speaker's now ("by next summer", "two years ago").
+    A glance: a look back of a year or more, or to a month, from the story ("the gains made the previous year",
+    "the salient seized the previous April"); and in a history a time counted from a speaker's now ("by next
+    summer", "two years ago"), a time after "since" before the story's day ("part of the empire since 513 BC"),
+    or a year looked toward from it ("for a planned campaign in 1976").
     """
     partial = mention.partial
     if partial.base == "narrative" and (partial.dir or 0) < 0 and (partial.unit in _LOOK_BACK_UNITS
@@ -213,7 +216,13 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
                 previous = None
                 continue
             years = _range_end_years(piece, previous, mention, resolved) if previous is not None else 0
-            if years:
+            if years and _told_as_over(reference, previous, mention, _years_later(resolved, years)):
+                # "It rained from 3 March to 28 February", said on 11 March: the range is over, so it began a
+                # year earlier rather than ending a year on
+                opening, opened = previous  # type: ignore[misc]
+                expressions[-1] = _expression(opening, _years_later(opened, -years), span.anchor, reference,
+                                              span.start)
+            elif years:
                 resolved = _years_later(resolved, years)
             moved = _range_start_moved(piece, previous, mention, resolved) if previous is not None else 0
             if moved:
@@ -276,25 +285,34 @@ def _range_end_years(text: str, previous: tuple[Mention, Resolved], mention: Men
     moved = finder().grammar.date_moved_before
     if not joined or not _RANGE_OPENS.search(before) or (moved is not None and moved.search(before)):
         return 0
-    years = 0
-    while _shifted_year(resolved.start, years) <= opened.start:
-        years += 1
-    if opening.partial.year is not None:  # the start's year places the end too: the first such day after it
-        while _shifted_year(resolved.start, years - 1) > opened.start:
-            years -= 1
-    return years
+    # the first such day after the range's start (none, for a 29 February, where that year has none)
+    after = opened.start.year + ((resolved.start.month, resolved.start.day) <= (opened.start.month, opened.start.day))
+    if not _has_day(after, resolved.start):
+        return 0
+    years = after - resolved.start.year
+    # without a year of its own the start places nothing: only an end read before it moves
+    return years if opening.partial.year is not None or years > 0 else 0
 
 
-def _shifted_year(day: date, years: int) -> date:
-    """The same day so many years later (28 February for a 29th in a common year)."""
-    year = day.year + years
-    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+def _told_as_over(reference: Reference, previous: tuple[Mention, Resolved], mention: Mention, moved: Resolved) -> bool:
+    """Whether a range whose start has no year is told in the past and its end, moved on a year, would lie
+    after the reference day."""
+    opening, _ = previous
+    return (opening.partial.year is None and mention.tense == "past" and reference.anchor is not None
+            and moved.start is not None and moved.start > reference.anchor.date())
+
+
+def _has_day(year: int, day: date) -> bool:
+    return day.month != 2 or day.day != 29 or calendar.isleap(year)
 
 
 def _years_later(resolved: Resolved, years: int) -> Resolved:
+    """The same day so many years later (or earlier), its interval with it; as it is where that year has no
+    such day (29 February)."""
     start = resolved.start
-    assert start is not None
-    return _moved(resolved, (_shifted_year(start, years) - start).days)
+    if start is None or not _has_day(start.year + years, start):
+        return resolved
+    return _moved(resolved, (start.replace(year=start.year + years) - start).days)
 
 
 def _moved(resolved: Resolved, days: int) -> Resolved:

@@ -73,6 +73,8 @@ class Partial:
     """The weekday a range this weekday opens ends on ("from Tuesday to Thursday")."""
     range_end: bool = False
     """The day closes a range whose start the text gave just before ("from Monday to Friday")."""
+    week_ends: bool = False
+    """The week is named by its last day ("the week ending March 7", "the week to 7 March")."""
     month_dir: int | None = None
     """The month a day is of, counted from the reference's: "the 15th of next month" (+1)."""
     numeric_order: str | None = None
@@ -437,6 +439,8 @@ class Normaliser:
             p.half = int(key) if key.isdigit() else _HALVES[key]
         if "named_decade" in g:
             p.decade = self.named_decades[_key(g["named_decade"])]  # "the roaring '20s"
+        if "week_ends" in g:
+            p.week_ends = True
         if "month_dir" in g:
             p.month_dir = self.direction(g["month_dir"])
         if "decade" in g:
@@ -570,7 +574,7 @@ def _absorb_set_clocks(text: str, mentions: list[Mention]) -> list[Mention]:
 
 _BORN = re.compile(r"\b(?:born|b\.)\s+(?:(?:in|on)\s+)?$", re.IGNORECASE)
 _BORN_CHARS = 12
-_BRACKETED_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’.-]*)\s+\($")
+_BRACKETED_AFTER_NAME = re.compile(r"[A-Z][\w'’.-]*\s+\($")
 _ASIDE_CHARS = 40
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?$", re.IGNORECASE)
 _SINCE_CHARS = 30

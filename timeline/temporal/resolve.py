@@ -257,7 +257,9 @@ def _relative_month_year(month: int, direction: int, reference: date) -> int:
     return reference.year
 
 
-NARRATIVE_WRAP_MONTHS = 6
+_WEEK_ENDING_BACK = 3
+"""Days back from the day a week ends on to a day inside it: a week "to Monday 10 March" is mostly 4-10 March."""
+_NARRATIVE_WRAP_MONTHS = 6
 """How far back in the calendar a yearless month must lie from the day a history is on to be the next year's."""
 
 
@@ -270,7 +272,8 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
     focus = ref.focus or ref.narrative
     if p.base == "narrative" and p.year_dir is not None and (ref.narrative_year is not None or focus is not None):
         # "In September the following year": a year on from the one the text is speaking of
-        return (ref.narrative_year if ref.narrative_year is not None else focus.year) + p.year_dir, "year"  # type: ignore[union-attr]
+        year = (ref.narrative_year if ref.narrative_year is not None else focus.year) + p.year_dir  # type: ignore[union-attr]
+        return (year + p.year_dir if year == 0 else year), "year"  # no year 0: 1 BC is followed by AD 1
     if p.range_start_month is not None and focus is not None and p.month is not None \
             and focus.month == p.range_start_month and p.month > focus.month:
         return focus.year, "focus"  # "from July through December": December of July's year
@@ -289,7 +292,7 @@ def _calendar_year(p: Partial, m: Mention, ref: Reference) -> tuple[int | None, 
     if ref.narrative_year is not None and (ref.narrative_mode or ref.anchor is None) and p.year_dir is None:
         told = ref.narrative
         if ref.narrative_mode and told is not None and told.year == ref.narrative_year and p.month is not None \
-                and told.month - p.month >= NARRATIVE_WRAP_MONTHS and not p.since:
+                and told.month - p.month >= _NARRATIVE_WRAP_MONTHS and not p.since:
             # A history moves on: "declared war on 11 December 1941. In January, ..." is the January after, the
             # nearer one (a month looked back to is told "since February").
             return ref.narrative_year + 1, "year"
@@ -380,7 +383,8 @@ def resolve_calendar(p: Partial, m: Mention, ref: Reference) -> Resolved:
         saturday = day + timedelta(days=5 - weekday if weekday > 1 else -2 - weekday)
         return Resolved(week_value(saturday) + "-WE", Granularity.WEEKEND, saturday, saturday + timedelta(days=1),
                         p.mod, basis)
-    if p.unit == "W":  # "the week of March 6"
+    if p.unit == "W":  # "the week of March 6"; "the week to Monday 10 March" mostly lies in the week before
+        day -= timedelta(days=_WEEK_ENDING_BACK if p.week_ends else 0)
         start, end = week_range(day)
         return Resolved(week_value(day), Granularity.WEEK, start, end, p.mod, basis)
     if p.part is not None:  # "the night of April 18, 1775"

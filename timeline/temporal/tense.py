@@ -78,7 +78,7 @@ class TenseGuesser:
         self.future_words = set(words["future_words"])
         self.past_adverbs = set(words["past_adverbs"])
         self.irregular_past = set(words["irregular_past"])
-        self.same_form_verbs = frozenset(words["same_form_verbs"])
+        self.verbs_after_subject = frozenset(words["verbs_after_subject"])
         self.present_be = set(words["present_be"])
         self.scheduled_prepositions = frozenset(words["scheduled_prepositions"])
         self.past_auxiliaries = set(words["past_auxiliaries"])
@@ -417,7 +417,7 @@ class TenseGuesser:
             return None  # "held an open day in June", "the start date": a noun's word, no verb
         if word in self.scheduling_verbs and not word.endswith("s") and (
                 self._participle(following) or following in self.present_be or following in self.past_auxiliaries
-                or following in self.same_form_verbs or index > 0 and self._participle(tokens[index - 1].lower())):
+                or following in self.verbs_after_subject or index > 0 and self._participle(tokens[index - 1].lower())):
             # "On Memorial Day, travel rose", "the start was delayed": a noun before its verb; "came close":
             # a word after the verb it goes with
             return None
