@@ -265,6 +265,9 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _OPENS_WITHIN = 60
 """Characters before a range's start searched for the words that open it."""
+_CALENDAR_DAYS = {"calendar", "holiday"}
+"""The kinds of day a range's end may move for: dates and holidays, not weekdays (their own fix-up) nor
+"today" and "tomorrow" ("brought forward from tomorrow to today")."""
 
 
 def _range_end_years(text: str, previous: tuple[Mention, Resolved], mention: Mention, resolved: Resolved) -> int:
@@ -277,7 +280,8 @@ def _range_end_years(text: str, previous: tuple[Mention, Resolved], mention: Men
     end = mention.partial
     if opened.start is None or resolved.start is None or opened.granularity != Granularity.DAY \
             or resolved.granularity != Granularity.DAY or end.year is not None or end.year_dir is not None \
-            or end.dir is not None or end.kind == "weekday" or not (resolved.value or "")[:4].isdigit():
+            or end.dir is not None or not {end.kind, opening.partial.kind} <= _CALENDAR_DAYS \
+            or not (resolved.value or "")[:4].isdigit():
         return 0
     before = text[max(0, opening.start - _OPENS_WITHIN) : opening.start]
     joined = _RANGE_BETWEEN.fullmatch(text, opening.end, mention.start) or (
