@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cache
 
 from ..models import Anchor, DateRange, Granularity, TimeExpression, TimexType
-from .find import Finder, Mention
-from .resolve import Reference, Resolved, Unresolvable, bc_year, reached_value, resolve
+from .find import RANGE_JOIN, Finder, Mention
+from .resolve import Reference, Resolved, Unresolvable, bc_year, reached_value, resolve, shift_day
 from .tense import FUTURE, PROSPECTIVE
 
 __all__ = ["AnchoredSpan", "tag", "finder"]
@@ -110,16 +109,18 @@ def _moves_the_story(reference: Reference, mention: Mention, resolved: Resolved)
     if partial.base == "narrative" and (partial.dir or 0) < 0 and (partial.unit in _LOOK_BACK_UNITS
                                                                    or partial.kind == "calendar"):
         return False  # ... nor does "the salient seized the previous April"
-    speaker_now = (partial.base != "narrative" and partial.dir is not None) or bool(_AGO.search(mention.text))
-    if reference.narrative_mode and speaker_now:
-        return False
-    if reference.narrative_mode and partial.since and reference.narrative is not None and resolved.start is not None \
-            and resolved.start < reference.narrative:
+    if not reference.narrative_mode:
+        return True
+    if (partial.base != "narrative" and partial.dir is not None) or _AGO.search(mention.text):
+        return False  # a time counted from a speaker's now
+    told_on, start = reference.narrative, resolved.start
+    if told_on is None or start is None:
+        return True
+    if partial.since and start < told_on:
         return False  # "(in 492 BC) Thrace, which had been part of the empire since 513 BC": a look back
-    # In a history, a year looked toward from the day the story is on ("the road would be exposed for a
-    # planned campaign in 1976", told of 10 March 1975) is a plan: what follows is still told of that day's year.
-    return not (reference.narrative_mode and reference.narrative is not None and resolved.granularity == Granularity.YEAR
-                and resolved.start is not None and resolved.start.year > reference.narrative.year
+    # "the road would be exposed for a planned campaign in 1976", told of 10 March 1975: a plan; what follows is
+    # still told of that day's year
+    return not (resolved.granularity == Granularity.YEAR and start.year > told_on.year
                 and mention.tense in _LOOKING_AHEAD)
 
 
@@ -216,14 +217,16 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
                 previous = None
                 continue
             years = _range_end_years(piece, previous, mention, resolved) if previous is not None else 0
-            if years and _told_as_over(reference, previous, mention, _years_later(resolved, years)):
-                # "It rained from 3 March to 28 February", said on 11 March: the range is over, so it began a
-                # year earlier rather than ending a year on
-                opening, opened = previous  # type: ignore[misc]
-                expressions[-1] = _expression(opening, _years_later(opened, -years), span.anchor, reference,
-                                              span.start)
-            elif years:
-                resolved = _years_later(resolved, years)
+            if years:
+                later = _years_later(resolved, years)
+                if _told_as_over(reference, previous, mention, later):  # type: ignore[arg-type]
+                    # "It rained from 3 March to 28 February", said on 11 March: the range is over, so it began
+                    # a year earlier rather than ending a year on
+                    opening, opened = previous  # type: ignore[misc]
+                    expressions[-1] = _expression(opening, _years_later(opened, -years), span.anchor, reference,
+                                                  span.start)
+                else:
+                    resolved = later
             moved = _range_start_moved(piece, previous, mention, resolved) if previous is not None else 0
             if moved:
                 opening, opened = previous  # type: ignore[misc]
@@ -234,7 +237,6 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
     return expressions
 
 
-_RANGE_BETWEEN = re.compile(r"\s*(?:[-–]|to|until|till|through|thru)\s*", re.IGNORECASE)
 _DAY_RANGE_BETWEEN = re.compile(r"\s*(?:[-–]|to|until|till|through|thru|and)\s*", re.IGNORECASE)
 
 
@@ -249,7 +251,7 @@ def _range_start_moved(text: str, previous: tuple[Mention, Resolved], mention: M
         return 0
     if start.kind == "weekday" and end.kind == "weekday" and start.weekday is not None \
             and end.weekday is not None and start.dir is None and end.dir is None \
-            and _RANGE_BETWEEN.fullmatch(text, opening.end, mention.start) \
+            and RANGE_JOIN.fullmatch(text, opening.end, mention.start) \
             and not 0 <= (resolved.start - opened.start).days <= 6:
         back = (end.weekday - start.weekday) % 7
         return (resolved.start - timedelta(days=back) - opened.start).days
@@ -260,9 +262,7 @@ def _range_start_moved(text: str, previous: tuple[Mention, Resolved], mention: M
     return 0
 
 
-_RANGE_OPENS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_RANGE_OPENS = re.compile(r"\b(?P<opens>from|between)\s+$", re.IGNORECASE)
 _OPENS_WITHIN = 60
 """Characters before a range's start searched for the words that open it."""
 _CALENDAR_DAYS = {"calendar", "holiday"}
@@ -284,16 +284,18 @@ def _range_end_years(text: str, previous: tuple[Mention, Resolved], mention: Men
             or not (resolved.value or "")[:4].isdigit():
         return 0
     before = text[max(0, opening.start - _OPENS_WITHIN) : opening.start]
-    joined = _RANGE_BETWEEN.fullmatch(text, opening.end, mention.start) or (
-        _AND.fullmatch(text, opening.end, mention.start) and _BETWEEN_BEFORE.search(before))
+    joined = _DAY_RANGE_BETWEEN.fullmatch(text, opening.end, mention.start)
+    opens = _RANGE_OPENS.search(before)
     moved = finder().grammar.date_moved_before
-    if not joined or not _RANGE_OPENS.search(before) or (moved is not None and moved.search(before)):
+    if joined is None or opens is None or (moved is not None and moved.search(before)):
         return 0
+    if "and" in joined.group().lower() and opens["opens"].lower() != "between":
+        return 0  # "from Christmas and New Year's Day" joins no range
     # the first such day after the range's start (none, for a 29 February, where that year has none)
     after = opened.start.year + ((resolved.start.month, resolved.start.day) <= (opened.start.month, opened.start.day))
-    if not _has_day(after, resolved.start):
-        return 0
     years = after - resolved.start.year
+    if _years_later(resolved, years) is resolved:
+        return 0
     # without a year of its own the start places nothing: only an end read before it moves
     return years if opening.partial.year is not None or years > 0 else 0
 
@@ -306,17 +308,14 @@ def _told_as_over(reference: Reference, previous: tuple[Mention, Resolved], ment
             and moved.start is not None and moved.start > reference.anchor.date())
 
 
-def _has_day(year: int, day: date) -> bool:
-    return day.month != 2 or day.day != 29 or calendar.isleap(year)
-
-
 def _years_later(resolved: Resolved, years: int) -> Resolved:
-    """The same day so many years later (or earlier), its interval with it; as it is where that year has no
-    such day (29 February)."""
+    """The same day so many years later (or earlier), its interval with it; the very same value where there is
+    nothing to move or that year has no such day (29 February)."""
     start = resolved.start
-    if start is None or not _has_day(start.year + years, start):
+    if start is None or not years:
         return resolved
-    return _moved(resolved, (start.replace(year=start.year + years) - start).days)
+    later = shift_day(start, "Y", years)
+    return resolved if later.day != start.day else _moved(resolved, (later - start).days)
 
 
 def _moved(resolved: Resolved, days: int) -> Resolved:

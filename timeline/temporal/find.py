@@ -160,7 +160,6 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _HALF_MODIFIERS = {"the first half": "START", "the second half": "END"}
 _PERIOD_GROUPS = {"period_tail", "period", "det", "year", "quarter", "year_dir"}
 _HALVES = {"first": 1, "second": 2, "latter": 2, "last": 2}
-_SPELLED_CENTURIES = {"eighteen": "18", "nineteen": "19", "twenty": "20"}
 _DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196",
                  "seventies": "197", "eighties": "198", "nineties": "199"}
 _CLOCK_APPROX = {"around": "APPROX", "about": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
@@ -446,7 +445,7 @@ class Normaliser:
         if "decade" in g:
             p.decade = _decade(g["decade"])
             if "decade_century" in g:  # "the nineteen-nineties", "the eighteen-eighties": the century spelled out
-                p.decade = _SPELLED_CENTURIES[_key(g["decade_century"])] + p.decade[2]
+                p.decade = f"{int(self.numbers[_key(g['decade_century'])])}{p.decade[2]}"
             p.two_digit_year = len(p.decade) == 2  # "the '20s": the resolver chooses the century
         if "century" in g:
             p.century = self.ordinal(g["century"])
@@ -533,7 +532,8 @@ def _follow_numeric_order(mentions: list[Mention]) -> None:
             p.month, p.day, p.numeric_order = p.day, p.month, "day_first"
 
 
-_CLOCK_RANGE_WORDS = re.compile(r"\s*(?:[-–]|to|until|till|through|thru)\s*", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"\s*(?:[-–]|to|until|till|through|thru)\s*", re.IGNORECASE)
+"""What joins the two ends of a range of times or days ("6 p.m. to 8 p.m.", "Thursday - Saturday")."""
 _DATE_FIELDS = ("weekday", "dir", "month", "day", "year", "relday")
 
 
@@ -544,7 +544,7 @@ def _link_clock_ranges(text: str, mentions: list[Mention]) -> None:
         start, end = previous.partial, mention.partial
         dated = end.hour is not None and end.kind in ("weekday", "calendar") and (end.weekday or end.month)
         if start.kind == "clock" and start.hour is not None and not start.stamp and dated \
-                and _CLOCK_RANGE_WORDS.fullmatch(text, previous.end, mention.start):
+                and RANGE_JOIN.fullmatch(text, previous.end, mention.start):
             mentions[index] = Mention(previous.start, previous.end, previous.text, previous.rule, previous.type,
                                       dataclasses.replace(end, hour=start.hour, minute=start.minute, mod=start.mod,
                                                           part=start.part))
@@ -572,12 +572,14 @@ def _absorb_set_clocks(text: str, mentions: list[Mention]) -> list[Mention]:
     return merged
 
 
-_BORN = re.compile(r"\b(?:born|b\.)\s+(?:(?:in|on)\s+)?$", re.IGNORECASE)
-_BORN_CHARS = 12
+# Words just before a mention that tell how it stands to the story: a birth ("born in 1961") or a beginning
+# told from later ("since 513 BC", "since early March").
+_TOLD_BEFORE = re.compile(r"\b(?:(?P<born>born|b\.)\s+(?:(?:in|on)\s+)?"
+                          r"|(?P<since>since)\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?)$",
+                          re.IGNORECASE)
+_TOLD_BEFORE_CHARS = 30
 _BRACKETED_AFTER_NAME = re.compile(r"[A-Z][\w'’.-]*\s+\($")
 _ASIDE_CHARS = 40
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?$", re.IGNORECASE)
-_SINCE_CHARS = 30
 _COMPOUND_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _UNIT_RANK = {"CE": 0, "DE": 1, "Y": 2, "Q": 3, "M": 4, "2W": 5, "W": 6, "D": 7, "H": 8, "MI": 9, "S": 10}
 
@@ -975,13 +977,11 @@ class Finder:
                     and not _under_dated_heading(text, mention.start, mentions) \
                     or mention.partial.kind == "calendar" and _WIRE_AFTER.match(text, mention.end):
                 mention.partial.stamp = True  # "3.55 pm: Hayward says ...", "May 12 (Reuters) -": when written
-            if _BORN.search(text, max(0, mention.start - _BORN_CHARS), mention.start):
-                mention.partial.born = True
-            if _SINCE_BEFORE.search(text, max(0, mention.start - _SINCE_CHARS), mention.start):
-                mention.partial.since = True
-            if mention.partial.kind == "calendar" and mention.partial.month is None \
-                    and _BRACKETED_AFTER_NAME.search(text, max(0, mention.start - _ASIDE_CHARS), mention.start) \
-                    and text.startswith(")", mention.end):
+            told = _TOLD_BEFORE.search(text, max(0, mention.start - _TOLD_BEFORE_CHARS), mention.start)
+            if told:
+                mention.partial.born, mention.partial.since = told["born"] is not None, told["since"] is not None
+            if text.startswith(")", mention.end) and mention.partial.kind == "calendar" and mention.partial.month is None \
+                    and _BRACKETED_AFTER_NAME.search(text, max(0, mention.start - _ASIDE_CHARS), mention.start):
                 mention.partial.aside = True
             if mention.partial.kind == "duration" and _lands(text, mention):
                 mention.partial.lands = True

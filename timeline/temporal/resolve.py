@@ -327,8 +327,8 @@ def _day_of_month(p: Partial, m: Mention, ref: Reference) -> tuple[int, int, str
         return None
     year, month = day_ref.year, day_ref.month
     if p.month_dir is not None:
-        shifted = year * 12 + month - 1 + p.month_dir
-        return shifted // 12, shifted % 12 + 1, basis
+        shifted = add_months(day_ref.replace(day=1), p.month_dir)
+        return shifted.year, shifted.month, basis
     if basis == "narrative":
         return year, month, basis  # "The trial opened on Jan. 8. On the 10th, ...": the month in focus
     if m.tense not in _AHEAD and p.day > day_ref.day:

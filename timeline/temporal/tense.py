@@ -436,11 +436,11 @@ class TenseGuesser:
             # A capitalised word inside the sentence is part of a name ("the Association of Retired Employees").
             auxiliary = self._auxiliary(tokens, index)
             relative = auxiliary == "that" and (following == "<mention>" or following in self.clause_going_on)
-            if auxiliary in self.determiners and word not in self.prospective_participles and not relative:
-                return None  # "on a still unspecified date", "the revised offer": an adjective, no tense
-            if auxiliary in self.determiners and word in self.prospective_participles and not relative \
-                    and following != "<mention>":
-                return None  # "a planned campaign in 1976", "the proposed tax": a noun's word; the verb tells
+            if auxiliary in self.determiners and not relative \
+                    and (word not in self.prospective_participles or following != "<mention>"):
+                # "on a still unspecified date", "the revised offer", "a planned campaign in 1976": an adjective,
+                # no tense; a plan's participle right before the time ("the scheduled Friday") is read below
+                return None
             if auxiliary in self.future_auxiliaries or auxiliary == "will":
                 return FUTURE
             if auxiliary in self.present_be or auxiliary in ("be", "to"):
