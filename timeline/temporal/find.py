@@ -99,6 +99,9 @@ class Partial:
     quarter_ended: bool = False
     """The quarter was read off the day it ended ("the quarter ended Sept. 30"): a fiscal quarter the text
     already names ("its fiscal first quarter") comes first."""
+    results: bool = False
+    """A quarter or half whose results are told ("will report fourth-quarter results", "earnings for the first
+    half"): results come after the period ends, so one that has not begun yet is last year's."""
     born: bool = False
     """A birth date ("born in 1961"): the year of a life's start, not of the sentence's other dates."""
     since: bool = False
@@ -578,6 +581,14 @@ _TOLD_BEFORE = re.compile(r"\b(?:(?P<born>born|b\.)\s+(?:(?:in|on)\s+)?"
                           r"|(?P<since>since)\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?)$",
                           re.IGNORECASE)
 _TOLD_BEFORE_CHARS = 30
+# A quarter or half whose results a company is to report or has reported: "will report fourth-quarter results",
+# "posts earnings for the first half". Other results ("a dividend with the Q4 results") may lie in any year.
+_REPORTING = r"\b(?:report|reports|reporting|release|releases|releasing|post|posts|posting|announce|announces|announcing|publish|publishes|publishing)\s+(?:its\s+|their\s+|the\s+)?"
+_RESULTS_AFTER = re.compile(r"\s+(?:(?:financial|operating|earnings|trading)\s+)?(?:results|earnings|figures)\b",
+                            re.IGNORECASE)
+_RESULTS_BEFORE = re.compile(rf"{_REPORTING}(?P<named>(?:results|earnings|figures)\s+(?:for|of)\s+(?:the\s+)?)?$",
+                             re.IGNORECASE)
+_RESULTS_CHARS = 60
 _BRACKETED_AFTER_NAME = re.compile(r"[A-Z][\w'’.-]*\s+\($")
 _ASIDE_CHARS = 40
 _COMPOUND_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
@@ -681,6 +692,17 @@ def _opens_entry(text: str, start: int, end: int) -> bool:
     """Whether a clock opens its line and a colon or a dash follows it: the stamp of a live page's entry."""
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and _ENTRY_AFTER.match(text, end) is not None
+
+
+def _reports_results(text: str, mention: Mention) -> bool:
+    """Whether a company reports the quarter's or half's results: "will report fourth-quarter results",
+    "posted earnings for the first half"."""
+    reported = _RESULTS_BEFORE.search(text, max(0, mention.start - _RESULTS_CHARS), mention.start)
+    if reported is None:
+        return False
+    # "report results for the fourth quarter" names the results before the period, "report fourth-quarter
+    # results" after it.
+    return reported["named"] is not None or _RESULTS_AFTER.match(text, mention.end) is not None
 
 
 def _blank(text: str, mentions: list[Mention]) -> str:
@@ -983,6 +1005,8 @@ class Finder:
             if text.startswith(")", mention.end) and mention.partial.kind == "calendar" and mention.partial.month is None \
                     and _BRACKETED_AFTER_NAME.search(text, max(0, mention.start - _ASIDE_CHARS), mention.start):
                 mention.partial.aside = True
+            if mention.partial.kind in ("quarter", "half") and mention.partial.year is None and _reports_results(text, mention):
+                mention.partial.results = True
             if mention.partial.kind == "duration" and _lands(text, mention):
                 mention.partial.lands = True
         return mentions

@@ -591,9 +591,9 @@ def resolve_quarter(p: Partial, m: Mention, ref: Reference) -> Resolved:
     quarter = p.quarter or 1
     if year is None:
         return _unanchored(f"XXXX-Q{quarter}", Granularity.QUARTER)
-    if p.year is None and ref.anchor is not None and m.tense == "past":
+    if p.year is None and ref.anchor is not None and (m.tense == "past" or p.results):
         if quarter > (ref.anchor.month - 1) // 3 + 1:
-            year -= 1
+            year -= 1  # "profit rose in the third quarter", said in May; "will report fourth-quarter results"
     start, end = quarter_range(year, quarter)
     return Resolved(f"{year:04d}-Q{quarter}", Granularity.QUARTER, start, end, p.mod, basis)
 
@@ -605,7 +605,7 @@ def resolve_half(p: Partial, m: Mention, ref: Reference) -> Resolved:
     half = p.half or 1
     if year is None:
         return _unanchored(f"XXXX-H{half}", Granularity.HALF)
-    if p.year is None and p.year_dir is None and basis == "anchor" and m.tense == "past" \
+    if p.year is None and p.year_dir is None and basis == "anchor" and (m.tense == "past" or p.results) \
             and half > (ref.anchor.month - 1) // 6 + 1:  # type: ignore[union-attr]
         year -= 1  # "profit rose in the second half", said in March: the half-year that has ended, as quarters
     return Resolved(f"{year:04d}-H{half}", Granularity.HALF, *half_range(year, half), p.mod, basis)

@@ -107,6 +107,7 @@ class TenseGuesser:
         self.clause_going_on = frozenset(words["clause_going_on"])
         self.said_openers = frozenset(words["said_openers"])
         self.deadline_prepositions = set(words["deadline_prepositions"])
+        self.day_end_phrases = tuple(tuple(phrase.split()) for phrase in words["day_end_phrases"])
         self.extension_prepositions = set(words["extension_prepositions"])
         self.granting_verbs = set(words["granting_verbs"])
         self.not_granted = set(words["not_granted"])
@@ -130,7 +131,7 @@ class TenseGuesser:
         return self._tense(cues, left, right, start, end, raw=text), left
 
     def _tense(self, text: str, left: int, right: int, start: int, end: int, *, raw: str) -> str:
-        before = [w.replace("’", "'") for w in _WORD.findall(text[left:start])]
+        before = self._without_day_end([w.replace("’", "'") for w in _WORD.findall(text[left:start])])
         tense = None
         aside = next((m for m in _RELATIVE_CLAUSE.finditer(text, left, right) if m.start() <= start and end <= m.end()),
                      None)
@@ -162,6 +163,14 @@ class TenseGuesser:
                 return DEADLINE  # "has given the relatives until 9 a.m. Tuesday to sign": time granted, ahead
             return PROSPECTIVE  # "had until mid-November to reply": told in the past, nearer ahead than behind
         return tense
+
+    def _without_day_end(self, before: list[str]) -> list[str]:
+        """The words before a mention without an end of day right before it ("reply by EOD Friday" reads as
+        "reply by Friday")."""
+        for phrase in self.day_end_phrases:
+            if len(before) >= len(phrase) and tuple(w.lower() for w in before[-len(phrase):]) == phrase:
+                return before[: -len(phrase)]
+        return before
 
     def _scheduled(self, before: list[str]) -> bool:
         """Whether a present "be" stands right before the mention, or before the one preposition in front of it
