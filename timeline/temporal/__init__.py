@@ -10,7 +10,7 @@ from functools import cache
 
 from ..models import Anchor, DateRange, Granularity, TimeExpression, TimexType
 from .find import RANGE_JOIN, Finder, Mention
-from .resolve import Reference, Resolved, Unresolvable, bc_year, reached_value, resolve, shift_day
+from .resolve import Reference, Resolved, Unresolvable, bc_year, month_range, reached_value, resolve, shift_day
 from .tense import FUTURE, PROSPECTIVE
 
 __all__ = ["AnchoredSpan", "tag", "finder"]
@@ -220,8 +220,6 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
             if years:
                 later = _years_later(resolved, years)
                 if _told_as_over(reference, previous, mention, later):  # type: ignore[arg-type]
-                    # "It rained from 3 March to 28 February", said on 11 March: the range is over, so it began
-                    # a year earlier rather than ending a year on
                     opening, opened = previous  # type: ignore[misc]
                     expressions[-1] = _expression(opening, _years_later(opened, -years), span.anchor, reference,
                                                   span.start)
@@ -265,21 +263,26 @@ def _range_start_moved(text: str, previous: tuple[Mention, Resolved], mention: M
 _RANGE_OPENS = re.compile(r"\b(?P<opens>from|between)\s+$", re.IGNORECASE)
 _OPENS_WITHIN = 60
 """Characters before a range's start searched for the words that open it."""
+_RANGE_GRAINS = (Granularity.DAY, Granularity.MONTH)
+"""The grains a range's end is moved at to come after its start: days and months."""
 _CALENDAR_DAYS = {"calendar", "holiday"}
 """The kinds of day a range's end may move for: dates and holidays, not weekdays (their own fix-up) nor
 "today" and "tomorrow" ("brought forward from tomorrow to today")."""
 
 
 def _range_end_years(text: str, previous: tuple[Mention, Resolved], mention: Mention, resolved: Resolved) -> int:
-    """How many years to move a day without a year that closes a range, so that it comes after the day
-    that opens it, within a year: "closed between Christmas and New Year's Day" (the New Year's Day after
+    """How many years to move a day or month without a year that closes a range, so that it comes after the
+    one that opens it, within a year: "closed between Christmas and New Year's Day" (the New Year's Day after
     that Christmas), "from 14 November 2025 to 8 February" (February 2026, whatever tense the end was read
-    with). A date moved ("postponed from March 3 to Feb. 28") may move back; a weekday range has its own
-    fix-up. Zero when nothing is to move."""
+    with), "runs from September to May" (the May after that September; months only when both were read from
+    the anchor: a history's "from October to March" is as likely to begin a year before the one it tells).
+    A date moved ("postponed from March 3 to Feb. 28") may move back; a weekday range has its own fix-up.
+    Zero when nothing is to move."""
     opening, opened = previous
     end = mention.partial
-    if opened.start is None or resolved.start is None or opened.granularity != Granularity.DAY \
-            or resolved.granularity != Granularity.DAY or end.year is not None or end.year_dir is not None \
+    if opened.start is None or resolved.start is None or opened.granularity not in _RANGE_GRAINS \
+            or resolved.granularity != opened.granularity or end.year is not None or end.year_dir is not None \
+            or opened.granularity == Granularity.MONTH and (opened.basis, resolved.basis) != ("anchor", "anchor") \
             or end.dir is not None or not {end.kind, opening.partial.kind} <= _CALENDAR_DAYS \
             or not (resolved.value or "")[:4].isdigit():
         return 0
@@ -302,18 +305,22 @@ def _range_end_years(text: str, previous: tuple[Mention, Resolved], mention: Men
 
 def _told_as_over(reference: Reference, previous: tuple[Mention, Resolved], mention: Mention, moved: Resolved) -> bool:
     """Whether a range whose start has no year is told in the past and its end, moved on a year, would lie
-    after the reference day."""
+    after the reference day: then it began a year earlier instead ("It rained from 3 March to 28 February",
+    said on 11 March)."""
     opening, _ = previous
     return (opening.partial.year is None and mention.tense == "past" and reference.anchor is not None
             and moved.start is not None and moved.start > reference.anchor.date())
 
 
 def _years_later(resolved: Resolved, years: int) -> Resolved:
-    """The same day so many years later (or earlier), its interval with it; the very same value where there is
-    nothing to move or that year has no such day (29 February)."""
+    """The same day or month so many years later (or earlier), its interval with it; the very same value where
+    there is nothing to move or that year has no such day (29 February)."""
     start = resolved.start
     if start is None or not years:
         return resolved
+    if resolved.granularity == Granularity.MONTH:
+        first, last = month_range(start.year + years, start.month)
+        return replace(resolved, value=f"{first.year:04d}{(resolved.value or '')[4:]}", start=first, end=last)
     later = shift_day(start, "Y", years)
     return resolved if later.day != start.day else _moved(resolved, (later - start).days)
 

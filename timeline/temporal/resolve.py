@@ -541,6 +541,8 @@ def resolve_current(p: Partial, m: Mention, ref: Reference) -> Resolved:
     offset = p.dir or 0
     if unit == "WE" and p.anticipated and day_ref.weekday() >= 5:
         offset += 1  # "the coming weekend", said on a Saturday: this one is under way, the next is coming
+    if unit == "W" and p.anticipated and day_ref.weekday() >= 5 and m.tense != "past":
+        offset += 1  # "they leave midweek", said on a Sunday: this week's middle is over, the next week's is coming
     if unit == "Y" and p.anticipated and day_ref.month >= 7:
         offset += 1  # "in the new year", said in the autumn: the year that comes next
     if unit == "SEASON":
