@@ -67,6 +67,8 @@ class Partial:
     """The count names a whole unit, not a day in it ("the week before Christmas": that week)."""
     to_the_day: bool = False
     """A count back that keeps the day ("a year ago today"): a day, not a year."""
+    kept_unit: str | None = None
+    """A count back that keeps the week or month ("75 years ago this week"): that week, so many years back."""
     same_day: bool = False
     """A year that takes the anchor's day and month ("on this day in 1945")."""
     range_to: int | None = None
@@ -373,6 +375,8 @@ class Normaliser:
             p.amount += int(numerator) / int(denominator)
         if "and_half" in g and p.amount is not None:
             p.amount += 0.5
+        if "kept" in g:
+            p.kept_unit = self.units[_key(g["kept"])]
         if "unit" in g:
             key = _key(g["unit"])
             if rule.name == "compact_ago":

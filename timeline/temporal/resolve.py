@@ -520,6 +520,9 @@ def resolve_shift(p: Partial, m: Mention, ref: Reference) -> Resolved:
     day = shift_day(day_ref, unit, amount)
     if p.part or p.to_the_day:
         return with_part(day, p.part, basis, p.mod)
+    if p.kept_unit is not None:  # "75 years ago this week": the week of that day, so many years back
+        value, granularity, start, end = unit_value(day, p.kept_unit)
+        return Resolved(value, granularity, start, end, p.mod, basis)
     # "a decade ago", "two decades later": so many years from the year of reference (2016 from 2026), not
     # the decade that year falls in (the 2010s), just as "ten years ago" is a year.
     value, granularity, start, end = unit_value(day, "Y" if unit in _COUNTED_IN_YEARS else unit)
