@@ -44,6 +44,16 @@ def test_month_event_spans_the_whole_month(tmp_path: Path) -> None:
     assert (month["start"], month["end"]) == ("2024-10-01", "2024-10-31")
 
 
+def test_a_second_build_of_a_folder_does_not_read_its_own_output(tmp_path: Path, capsys) -> None:
+    (tmp_path / "notes.txt").write_text("The bridge reopened on 3 March 2024.\n", encoding="utf-8")
+    out = tmp_path / "output"
+    for _ in range(2):
+        assert main(["build", str(tmp_path), "--out", str(out), "--format", "html,json,md,csv"]) == 0
+        assert "read 1 document(s)" in capsys.readouterr().out
+    assert main(["build", str(out), "--out", str(tmp_path / "elsewhere")]) == 0  # named itself, it is read
+    assert "read 1 document(s)" not in capsys.readouterr().out
+
+
 def test_extract_json_fields_and_stdin_offsets() -> None:
     text = "The talks, first held on 3 March 2021, resumed yesterday.\n"
     result = run("extract", "-", "--published", "2024-10-21", "--format", "json", stdin=text)

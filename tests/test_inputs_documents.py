@@ -104,6 +104,16 @@ def test_sidecar_named_after_the_stem_dates_a_text_file() -> None:
     assert notes.at("on Thursday").value == "2024-01-11"
 
 
+def test_sidecar_keys_as_exporters_write_them(tmp_path) -> None:
+    """A sidecar's "saved" is the retrieval time relative dates count back from; "datePublished" the publication."""
+    page = tmp_path / "thread.txt"
+    page.write_text("alice 2 days ago\nI tried it last night.\n", encoding="utf-8")
+    (tmp_path / "thread.txt.meta.json").write_text('{"saved": "2026-03-11T10:00:00"}', encoding="utf-8")
+    assert analysed(page).document.retrieved == datetime(2026, 3, 11, 10)
+    (tmp_path / "thread.txt.meta.json").write_text('{"datePublished": "2026-03-09"}', encoding="utf-8")
+    assert analysed(page).document.published == datetime(2026, 3, 9)
+
+
 # ---- datelines and bylines
 
 @pytest.mark.parametrize(("name", "description"), [

@@ -54,6 +54,17 @@ def test_record_expressions_resolve_at_their_record(record: str, phrase: str, va
     assert analysed_record(NEWS, record).at(phrase).value == value
 
 
+def test_export_field_names_date_their_records(tmp_path) -> None:
+    """Reddit's created_utc and selftext, an API's created_at, a crawler's fetched_at: no --published-field needed."""
+    export = tmp_path / "export.jsonl"
+    export.write_text('{"selftext": "The mods met yesterday.", "created_utc": 1679400000}\n'
+                      '{"text": "Posted 3 days ago.", "created_at": "2023-03-21T08:00:00", "fetched_at": "2023-03-25"}\n',
+                      encoding="utf-8")
+    first, second = read_file(export).documents
+    assert (first.published, first.published_from) == (datetime(2023, 3, 21, 12, 0), AnchorSource.RECORD)
+    assert (second.published, second.retrieved) == (datetime(2023, 3, 21, 8), datetime(2023, 3, 25))
+
+
 def test_csv_records_spanning_lines_keep_their_starting_line() -> None:
     assert [d.id for d in read_file(RELEASES).documents] == [f"{RELEASES}#line-{n}" for n in (2, 5, 6)]
 
@@ -88,7 +99,7 @@ def test_named_fields_are_read_before_the_usual_ones() -> None:
 def test_without_the_named_fields_a_foreign_export_is_skipped_with_the_reason() -> None:
     read = read_file(RECORDS / "chat-export.jsonl")
     assert read.documents == []
-    assert read.skipped[0].reason == "line 1: no text (looked for the fields text, content, body)"
+    assert read.skipped[0].reason == "line 1: no text (looked for the fields text, content, body, selftext)"
 
 
 def test_dotted_field_names_reach_into_nested_objects() -> None:

@@ -108,11 +108,16 @@ def read_stdin(*, stream: Any = None) -> Document:
     return text_document(text, doc_id="<stdin>", path=None, sidecar={})
 
 
-def _files_under(directory: Path) -> tuple[list[Path], list[Path]]:
-    """The files under a folder that a reader takes, and the other files (left unread, but counted)."""
+def _files_under(directory: Path, *, output: Path | None = None) -> tuple[list[Path], list[Path]]:
+    """The files under a folder that a reader takes, and the other files (left unread, but counted). The
+    folder the timeline is written to is left out when it lies inside: a second ``timeline build .`` must not
+    read the first one's timeline.html and timeline.md as documents."""
     files, others = [], []
+    inside = output is not None and output != directory.resolve() and directory.resolve() in output.parents
     for path in sorted(directory.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(directory).parts):
+            continue
+        if inside and output in path.resolve().parents:  # type: ignore[operator]
             continue
         if path.name.endswith(SIDECAR_SUFFIX) or path.is_dir():
             continue
@@ -132,7 +137,8 @@ def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Sett
                 result.skipped.append(Skipped(path=error.path or "<stdin>", reason=error.reason))
             continue
         path = Path(raw)
-        files, others = _files_under(path) if path.is_dir() else ([path], [])
+        output = settings.out_dir.resolve() if settings is not None else None
+        files, others = _files_under(path, output=output) if path.is_dir() else ([path], [])
         result.passed_over.extend(str(other) for other in others)
         for file in files:
             try:

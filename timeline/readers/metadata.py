@@ -16,7 +16,13 @@ from ..models import AnchorSource
 SIDECAR_SUFFIX = ".meta.json"
 # Unix times from 1973 to 2286 in seconds; larger numbers up to a thousand times that are milliseconds.
 _EPOCH = (100_000_000, 10_000_000_000)
-KNOWN_KEYS = {"published", "retrieved", "title", "url", "source", "language"}
+PUBLISHED_KEYS = ("published", "date", "published_at", "publication_date", "date_published", "datePublished",
+                  "pubdate", "created_at", "created_utc", "created")
+"""Keys that say when a document was written, in the order they are trusted: ours, then the usual names of
+exports (Reddit's ``created_utc``, many APIs' ``created_at``, schema.org's ``datePublished``)."""
+RETRIEVED_KEYS = ("retrieved", "retrieved_at", "saved", "saved_at", "fetched", "fetched_at", "accessed",
+                  "accessed_at", "crawled", "crawled_at", "downloaded", "downloaded_at")
+"""Keys that say when a page was saved, which its relative times ("3 days ago") count back from."""
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -99,18 +105,16 @@ def split_front_matter(text: str, *, path: str | Path | None) -> tuple[dict[str,
 
 def metadata_fields(data: dict[str, Any], source: AnchorSource, *, path: str | Path | None,
                     names: dict[str, str] | None = None) -> dict[str, Any]:
-    """Document fields from a metadata mapping; ``date`` is read as ``published``. ``names`` says which field
-    of the input each role came from, so that a bad date is named as the input names it."""
+    """Document fields from a metadata mapping; the first of PUBLISHED_KEYS is read as ``published``, the first
+    of RETRIEVED_KEYS as ``retrieved``. ``names`` says which field of the input each role came from, so that a
+    bad date is named as the input names it."""
     names = names or {}
     fields: dict[str, Any] = {}
-    published_key = "published" if data.get("published") is not None else "date"
-    published = data.get(published_key)
-    if published is not None:
-        fields["published"] = parse_datetime(published, path=path, key=names.get("published", published_key))
-        fields["published_from"] = source
-    if data.get("retrieved") is not None:
-        fields["retrieved"] = parse_datetime(data["retrieved"], path=path, key=names.get("retrieved", "retrieved"))
-        fields["retrieved_from"] = source
+    for role, keys in (("published", PUBLISHED_KEYS), ("retrieved", RETRIEVED_KEYS)):
+        key = next((k for k in keys if data.get(k) is not None), None)
+        if key is not None:
+            fields[role] = parse_datetime(data[key], path=path, key=names.get(role, key))
+            fields[f"{role}_from"] = source
     for key in ("title", "url", "source", "language"):
         if data.get(key) is not None:
             fields[key] = str(data[key])

@@ -1,7 +1,8 @@
 """Record files: JSON Lines and CSV, one document per record.
 
-A record's text comes from ``text``, ``content`` or ``body``, its dates from ``published`` (or ``date``) and
-``retrieved``, and ``url``, ``title``, ``source``, ``language`` as they are; the settings may name other
+A record's text comes from ``text``, ``content``, ``body`` or ``selftext``, its dates from ``published`` (or
+``date``, ``created_at``, Reddit's ``created_utc``: see metadata.PUBLISHED_KEYS) and ``retrieved`` (or ``saved``,
+``fetched``...), and ``url``, ``title``, ``source``, ``language`` as they are; the settings may name other
 fields (``--text-field message``), tried before these. A sidecar beside the file gives defaults for every
 record. Each document's id names the file and the line its record starts on (``posts.jsonl#line-3``); a
 record that cannot be read is reported with that line and the rest are read.
@@ -21,14 +22,14 @@ from typing import Any
 from ..errors import InputError, TimelineError
 from ..models import AnchorSource, Document, Skipped
 from ..settings import Settings
-from .metadata import metadata_fields
+from .metadata import PUBLISHED_KEYS, RETRIEVED_KEYS, metadata_fields
 from .result import ReadResult
 from .text import file_modified
 
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
-    "text": ("text", "content", "body"),
-    "published": ("published", "date"),
-    "retrieved": ("retrieved",),
+    "text": ("text", "content", "body", "selftext"),
+    "published": PUBLISHED_KEYS,
+    "retrieved": RETRIEVED_KEYS,
     "title": ("title",),
     "url": ("url",),
     "source": ("source",),
