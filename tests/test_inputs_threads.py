@@ -7,8 +7,8 @@ from datetime import datetime
 import pytest
 from inputs_support import MIXED, analyse, analysed
 
-from timeline import AnchorSource, Document, SegmentKind, Settings
-from timeline.anchoring import normalised_stamp
+from timeline import Anchor, AnchorSource, Document, SegmentKind, Settings
+from timeline.anchoring import normalised_stamp, resolve_stamp
 from timeline.pipeline import build_timeline, extract_document
 from timeline.readers import read_file
 
@@ -286,6 +286,30 @@ def test_a_lemmy_handle_with_its_instance_and_age_is_a_post_header() -> None:
     events = build_timeline([document], Settings()).events
     assert not any("lemmy.world" in e.text or "feddit" in e.text for e in events)
     assert {e.value for e in events} == {"2026-02-26", "2026-03-02"}
+
+
+def test_posted_by_lines_at_the_top_of_a_short_thread_head_posts_not_the_page() -> None:
+    """Three "Posted by NAME on DATE" lines within the first lines are a thread's headers, not three bylines; a
+    numeric stamp that month first would lie after the page was saved is read day first (11 March)."""
+    text = ("Re: Water main break on Elm St\n"
+            "Posted by kate_m on Mar 9, 2026 at 8:14 PM\nThe crews said it would be fixed by tomorrow morning.\n\n"
+            "Posted by dave_r on Mar 10, 2026 at 7:02 AM\nStill no water here. The main burst on Sunday.\n\n"
+            "Posted by admin on 11/03/2026 09:30\nUpdate: the city says service returns at noon today.\n")
+    document = Document(id="forum.txt", text=text, retrieved=datetime(2026, 3, 11, 12),
+                        retrieved_from=AnchorSource.SIDECAR)
+    segments, expressions = analyse(document, Settings())
+    assert [s.kind for s in segments].count(SegmentKind.POST) == 3
+    values = {e.text: e.value for e in expressions}
+    assert values["tomorrow morning"] == "2026-03-10TMO"
+    assert values["Sunday"] == "2026-03-08"
+    assert values["noon today"] == "2026-03-11T12:00"
+
+
+def test_a_numeric_stamp_keeps_month_first_when_that_is_not_after_the_retrieval() -> None:
+    saved = Anchor(time=datetime(2026, 12, 1), source=AnchorSource.SIDECAR, field="retrieved", description="saved")
+    assert resolve_stamp("11/03/2026 09:30", saved).moment == datetime(2026, 11, 3, 9, 30)
+    early = Anchor(time=datetime(2026, 3, 11, 12), source=AnchorSource.SIDECAR, field="retrieved", description="saved")
+    assert resolve_stamp("11/03/2026 09:30", early).moment == datetime(2026, 3, 11, 9, 30)
 
 
 LIVE_PAGE = """LIVE: Harbour crane collapse – latest updates

@@ -105,8 +105,27 @@ def _moment(expression: TimeExpression) -> datetime:
     return datetime.combine(expression.interval.start, datetime.min.time())  # type: ignore[union-attr]
 
 
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?P<first>0?[1-9]|1[0-2])(?P<sep>[/.-])(?P<second>0?[1-9]|1[0-2])(?P=sep)(?P<year>\d{4}|\d\d)(?!\d)")
+_STAMP_GRACE = timedelta(days=1)
+"""How far after the retrieval time a stamp may lie (time zones) before it is read another way."""
+
+
 def resolve_stamp(stamp: str, reference: Anchor | None) -> StampTime | None:
-    """The moment a timestamp names, resolved by the tagger against ``reference`` (None: absolute only)."""
+    """The moment a timestamp names, resolved by the tagger against ``reference`` (None: absolute only).
+
+    A numeric date that reads both ways ("11/03/2026") is read month first, unless that puts a post after the
+    page was saved and day first does not: then the site writes the day first (11 March).
+    """
+    stated = _resolve_stamp(stamp, reference)
+    swapped = _NUMERIC_DATE.search(stamp)
+    if stated is None or reference is None or swapped is None or stated.moment <= reference.time + _STAMP_GRACE:
+        return stated
+    other = _resolve_stamp(stamp[: swapped.start()] + f"{swapped['second']}{swapped['sep']}{swapped['first']}"
+                           f"{swapped['sep']}{swapped['year']}" + stamp[swapped.end():], reference)
+    return other if other is not None and other.moment <= reference.time + _STAMP_GRACE else stated
+
+
+def _resolve_stamp(stamp: str, reference: Anchor | None) -> StampTime | None:
     phrase = normalised_stamp(stamp)
     found = [e for e in tag(phrase, [AnchoredSpan(0, len(phrase), reference)])
              if e.interval and e.type in (TimexType.DATE, TimexType.TIME) and e.basis != "unanchored"
@@ -825,7 +844,15 @@ def _front(document: Document, retrieval: Anchor | None, prefixes: list[re.Match
     year_reference = None
     if retrieval is None and settings is not None:
         year_reference = _from_path_date(document, settings, ()) or _from_command_line_published(document, settings, ())
-    return front_lines(document, retrieval, year_reference)
+    lines = front_lines(document, retrieval, year_reference)
+    if not lines:
+        return lines
+    # "Posted by kate_m on Mar 9, 2026 at 8:14 PM" over the first of several posts heads that post, as the
+    # others' head theirs: a thread's header, not the page's byline.
+    posts = [h for h in thread_headers(document, retrieval, []) if not h.edit]
+    if len(posts) < _THREAD_HEADERS_AT_LEAST:
+        return lines
+    return tuple(line for line in lines if not any(h.start < line.end and line.start < h.end for h in posts))
 
 
 def _regions(document: Document, settings: Settings) -> list[_Region]:
