@@ -546,8 +546,8 @@ def resolve_current(p: Partial, m: Mention, ref: Reference) -> Resolved:
         offset += 1  # "the coming weekend", said on a Saturday: this one is under way, the next is coming
     if unit == "W" and p.anticipated and day_ref.weekday() >= 5 and m.tense != "past":
         offset += 1  # "they leave midweek", said on a Sunday: this week's middle is over, the next week's is coming
-    if unit == "Y" and p.anticipated and day_ref.month >= 7:
-        offset += 1  # "in the new year", said in the autumn: the year that comes next
+    if unit == "Y" and p.anticipated and (day_ref.month >= 7 or day_ref.month >= 3 and m.tense in _AHEAD):
+        offset += 1  # "in the new year", said in the autumn, or looked ahead to from March on: the next year
     if unit == "SEASON":
         year, season = season_of(day_ref)
         start, end = season_range(year + offset, season)
