@@ -45,6 +45,16 @@ def test_a_subject_with_an_aside_dated_apart_gives_each_date_the_subject(text: s
     assert sorted(e.text for e in events_of(text)) == sorted([first, second])
 
 
+def test_an_aside_inside_the_sentence_gives_its_date_and_the_next_the_noun_phrase_before_it() -> None:
+    events = events_of("Officials said Monday that the bridge, which closed in January, would reopen on April 1.")
+    assert sorted(e.title for e in events) == ["Officials said", "The bridge closed", "The bridge would reopen"]
+
+
+def test_a_sentence_with_a_founding_aside_is_news_not_a_tagline() -> None:
+    events = events_of("The company, founded in 1985, moved its headquarters in 2002.")
+    assert sorted(e.value for e in events) == ["1985", "2002"]
+
+
 def test_an_aside_without_a_date_of_its_own_is_not_split() -> None:
     events = events_of("The bridge, which carries the main road, reopened on Monday after repairs that began on 1 March.")
     assert len(events) == 2

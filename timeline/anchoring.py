@@ -662,6 +662,8 @@ _FOUNDING_TAGLINE = re.compile(r"\b(?:established|est\.|founded)[ \t]+(?:in[ \t]
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|been|will)\b", re.IGNORECASE)
 
 
+_TAGLINE_WORDS = 8
+"""A founding tagline is short ("Family bakery, established 1885."); a longer line ending as a sentence is news."""
 _BOILERPLATE_WORDS = ("©", "(c)", "copyright", "all rights reserved", "established", "est.", "founded")
 """The words _COPYRIGHT and _FOUNDING_TAGLINE look for, but for a line that is only "since 1885"."""
 
@@ -688,7 +690,10 @@ def _is_boilerplate(line: str) -> bool:
         return False
     if _COPYRIGHT.search(stripped) and re.search(r"\b\d{4}\b", stripped):
         return True
-    return len(stripped) <= 80 and bool(_FOUNDING_TAGLINE.search(stripped)) and not _FINITE_VERB.search(stripped)
+    # "The company, founded in 1985, moved its headquarters in 2002.": a sentence of its own, not a tagline
+    sentence = len(stripped.split()) > _TAGLINE_WORDS and stripped[-1] in ".!?"
+    return len(stripped) <= 80 and bool(_FOUNDING_TAGLINE.search(stripped)) and not _FINITE_VERB.search(stripped) \
+        and not sentence
 
 
 # A press release's or a blog's closing matter, on a line of its own: "About Veltra Energy", "About the Varnholt

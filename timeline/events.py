@@ -90,6 +90,13 @@ _JOINING = re.compile(r";|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 # A subject, an aside of its own set off by commas, and the rest of the sentence that it is the subject of.
 _RELATIVE_ASIDE = re.compile(r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?),\s+(?:which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+"
                              r"(?=[a-z])")
+# The same aside inside a sentence, after a noun phrase its determiner opens: "Officials said that the bridge,
+# which closed in January, would reopen on April 1" ("the bridge" is the subject of both).
+_ASIDE_MARK = re.compile(r",\s+(?:which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+(?=[a-z])")
+_NOUN_PHRASE_BEFORE = re.compile(r"(?:^|\s)(?P<subject>(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}"
+                                 r"[\w'’-]+)$", re.IGNORECASE)
+_NOUN_PHRASE_CHARS = 60
+_THAT_AT_END = re.compile(r"\s+that\s*$", re.IGNORECASE)
 # "after the March 7 fire", "since Sunday's attack": a date before the noun of a happening names that happening.
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NOUN_AFTER_THE_DATE = re.compile(r"\s+[a-z]{3,}\b")
@@ -393,16 +400,39 @@ def _representatives(dated: Sequence[_Dated]) -> list[_Dated]:
 def _relative_clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[str] | None:
     """"The strike, which began on Monday, ended on Thursday": each date's clause with the subject they
     share ("The strike began on Monday", "The strike ended on Thursday"), not "The strike, which began"."""
-    if len(chosen) != 2:
-        return None
-    match = _RELATIVE_ASIDE.match(text, left, right)
-    if match is None:
-        return None
-    first, second = (d.expression for d in chosen)
-    if not (match.start("aside") <= first.start and first.end <= match.end("aside") <= second.start):
-        return None
-    subject = match.group("subject")
-    return [f"{subject} {match.group('aside')}", f"{subject} {text[match.end():right]}"]
+    if len(chosen) == 2:
+        match = _RELATIVE_ASIDE.match(text, left, right)
+        if match is not None:
+            first, second = (d.expression for d in chosen)
+            if match.start("aside") <= first.start and first.end <= match.end("aside") <= second.start:
+                subject = match.group("subject")
+                return [f"{subject} {match.group('aside')}", f"{subject} {text[match.end():right]}"]
+    return _inner_relative_clauses(text, left, right, chosen)
+
+
+def _inner_relative_clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[str] | None:
+    """"Officials said Monday that the bridge, which closed in January, would reopen on April 1": the aside's
+    date and the one after it each with the noun phrase before the aside ("the bridge closed in January", "the
+    bridge would reopen on April 1"), the dates before that phrase with their own clauses. Only for one date
+    in the aside and one after it."""
+    for mark in _ASIDE_MARK.finditer(text, left, right):
+        phrase = _NOUN_PHRASE_BEFORE.search(text, max(left, mark.start() - _NOUN_PHRASE_CHARS), mark.start())
+        if phrase is None:
+            continue
+        inside = [i for i, d in enumerate(chosen)
+                  if mark.start("aside") <= d.expression.start and d.expression.end <= mark.end("aside")]
+        after = [i for i, d in enumerate(chosen) if d.expression.start >= mark.end()]
+        before = [i for i, d in enumerate(chosen) if d.expression.end <= phrase.start("subject")]
+        if len(inside) != 1 or len(after) != 1 or len(before) + 2 != len(chosen):
+            continue
+        subject = phrase.group("subject")
+        # "Officials said Monday that": the saying, without the "that" that opens what was said
+        head_end = left + len(_THAT_AT_END.sub("", text[left : phrase.start("subject")]))
+        clauses = _clauses(text, left, head_end, [chosen[i] for i in before]) if before else []
+        if len(clauses) != len(before):
+            continue  # a date before the phrase was dropped as saying nothing: leave the sentence as it is
+        return [*clauses, f"{subject} {mark.group('aside')}", f"{subject} {text[mark.end():right]}"]
+    return None
 
 
 def _says_nothing_else(clause: str, expression: TimeExpression) -> bool:
