@@ -52,6 +52,12 @@ def test_a_second_build_of_a_folder_does_not_read_its_own_output(tmp_path: Path,
         assert "read 1 document(s)" in capsys.readouterr().out
     assert main(["build", str(out), "--out", str(tmp_path / "elsewhere")]) == 0  # named itself, it is read
     assert "read 1 document(s)" not in capsys.readouterr().out
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "notes.txt").write_text("The bridge reopened on 3 March 2024.\n", encoding="utf-8")
+    for _ in range(2):  # written into the folder it reads: its own files are still left out
+        assert main(["build", str(notes), "--out", str(notes), "--format", "html,json,md,csv"]) == 0
+        assert "read 1 document(s)" in capsys.readouterr().out
 
 
 def test_extract_json_fields_and_stdin_offsets() -> None:

@@ -110,8 +110,8 @@ def test_sidecar_keys_as_exporters_write_them(tmp_path) -> None:
     page.write_text("alice 2 days ago\nI tried it last night.\n", encoding="utf-8")
     (tmp_path / "thread.txt.meta.json").write_text('{"saved": "2026-03-11T10:00:00"}', encoding="utf-8")
     assert analysed(page).document.retrieved == datetime(2026, 3, 11, 10)
-    (tmp_path / "thread.txt.meta.json").write_text('{"datePublished": "2026-03-09"}', encoding="utf-8")
-    assert analysed(page).document.published == datetime(2026, 3, 9)
+    (tmp_path / "thread.txt.meta.json").write_text('{"datePublished": "2026-03-09", "saved": true}', encoding="utf-8")
+    assert (analysed(page).document.published, analysed(page).document.retrieved) == (datetime(2026, 3, 9), None)
 
 
 # ---- datelines and bylines

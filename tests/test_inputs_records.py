@@ -65,6 +65,18 @@ def test_export_field_names_date_their_records(tmp_path) -> None:
     assert (second.published, second.retrieved) == (datetime(2023, 3, 21, 8), datetime(2023, 3, 25))
 
 
+
+def test_an_export_name_that_holds_no_date_is_passed_over_and_ours_must_hold_one(tmp_path) -> None:
+    export = tmp_path / "reddit.jsonl"
+    export.write_text('{"selftext": "Met yesterday.", "created_utc": 1679400000, "saved": false}\n'
+                      '{"text": "Met yesterday.", "date": "soon"}\n', encoding="utf-8")
+    read = read_file(export)
+    assert [d.published for d in read.documents] == [datetime(2023, 3, 21, 12, 0)]  # Reddit's "saved" flag
+    assert [s.reason for s in read.skipped] == ["line 2: 'date' is not a date: 'soon'"]
+    named = read_file(export, settings=Settings(record_fields={"retrieved": "saved"}))
+    assert named.skipped[0].reason == "line 1: 'saved' is not a date: False"
+
+
 def test_csv_records_spanning_lines_keep_their_starting_line() -> None:
     assert [d.id for d in read_file(RELEASES).documents] == [f"{RELEASES}#line-{n}" for n in (2, 5, 6)]
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pytest
 from inputs_support import MIXED, analyse, analysed
 
 from timeline import Anchor, AnchorSource, Document, SegmentKind, Settings
-from timeline.anchoring import normalised_stamp, resolve_stamp
+from timeline.anchoring import document_anchor, normalised_stamp, resolve_stamp
 from timeline.pipeline import build_timeline, extract_document
 from timeline.readers import read_file
 
@@ -289,8 +289,9 @@ def test_a_lemmy_handle_with_its_instance_and_age_is_a_post_header() -> None:
 
 
 def test_posted_by_lines_at_the_top_of_a_short_thread_head_posts_not_the_page() -> None:
-    """Three "Posted by NAME on DATE" lines within the first lines are a thread's headers, not three bylines; a
-    numeric stamp that month first would lie after the page was saved is read day first (11 March)."""
+    """Three "Posted by NAME on DATE" lines within the first lines: the first dates the page (its first post read
+    as the article), the others head posts of their own, not more bylines; a numeric stamp that month first would
+    lie after the page was saved is read day first (11 March)."""
     text = ("Re: Water main break on Elm St\n"
             "Posted by kate_m on Mar 9, 2026 at 8:14 PM\nThe crews said it would be fixed by tomorrow morning.\n\n"
             "Posted by dave_r on Mar 10, 2026 at 7:02 AM\nStill no water here. The main burst on Sunday.\n\n"
@@ -298,11 +299,23 @@ def test_posted_by_lines_at_the_top_of_a_short_thread_head_posts_not_the_page() 
     document = Document(id="forum.txt", text=text, retrieved=datetime(2026, 3, 11, 12),
                         retrieved_from=AnchorSource.SIDECAR)
     segments, expressions = analyse(document, Settings())
-    assert [s.kind for s in segments].count(SegmentKind.POST) == 3
+    assert [s.kind for s in segments].count(SegmentKind.POST) == 2
+    assert document_anchor(document, Settings()).time == datetime(2026, 3, 9, 20, 14)
     values = {e.text: e.value for e in expressions}
     assert values["tomorrow morning"] == "2026-03-10TMO"
     assert values["Sunday"] == "2026-03-08"
     assert values["noon today"] == "2026-03-11T12:00"
+
+
+def test_a_blog_byline_stays_the_page_date_when_its_comments_use_the_same_header() -> None:
+    text = ("Allotment news\nPosted by admin on March 2, 2026\n\nThe water was cut off on Sunday across the site, "
+            "and the committee will meet on Friday to decide what to do about the pipes.\n\n"
+            "Posted by bob on March 3, 2026\nIt came back this morning.\n\n"
+            "Posted by sue on March 4, 2026\nNot on plot 9 it didn't.\n")
+    document = Document(id="blog.txt", text=text)
+    assert document_anchor(document, Settings()).time == datetime(2026, 3, 2)
+    values = {e.text: e.value for e in analyse(document, Settings())[1]}
+    assert (values["Sunday"], values["this morning"]) == ("2026-03-01", "2026-03-03TMO")
 
 
 def test_a_numeric_stamp_keeps_month_first_when_that_is_not_after_the_retrieval() -> None:
@@ -310,6 +323,9 @@ def test_a_numeric_stamp_keeps_month_first_when_that_is_not_after_the_retrieval(
     assert resolve_stamp("11/03/2026 09:30", saved).moment == datetime(2026, 11, 3, 9, 30)
     early = Anchor(time=datetime(2026, 3, 11, 12), source=AnchorSource.SIDECAR, field="retrieved", description="saved")
     assert resolve_stamp("11/03/2026 09:30", early).moment == datetime(2026, 3, 11, 9, 30)
+    aware = Anchor(time=datetime(2026, 3, 11, 12, tzinfo=timezone.utc), source=AnchorSource.SIDECAR, field="retrieved",
+                   description="saved")
+    assert resolve_stamp("11/03/2026 09:30", aware).moment == datetime(2026, 3, 11, 9, 30)
 
 
 LIVE_PAGE = """LIVE: Harbour crane collapse – latest updates

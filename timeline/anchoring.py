@@ -118,11 +118,14 @@ def resolve_stamp(stamp: str, reference: Anchor | None) -> StampTime | None:
     """
     stated = _resolve_stamp(stamp, reference)
     swapped = _NUMERIC_DATE.search(stamp)
-    if stated is None or reference is None or swapped is None or stated.moment <= reference.time + _STAMP_GRACE:
+    if stated is None or reference is None or swapped is None:
+        return stated
+    latest = reference.time.replace(tzinfo=None) + _STAMP_GRACE  # stamps are read as wall time, as the anchor is
+    if stated.moment <= latest:
         return stated
     other = _resolve_stamp(stamp[: swapped.start()] + f"{swapped['second']}{swapped['sep']}{swapped['first']}"
                            f"{swapped['sep']}{swapped['year']}" + stamp[swapped.end():], reference)
-    return other if other is not None and other.moment <= reference.time + _STAMP_GRACE else stated
+    return other if other is not None and other.moment <= latest else stated
 
 
 def _resolve_stamp(stamp: str, reference: Anchor | None) -> StampTime | None:
@@ -594,12 +597,17 @@ HEADER_FINDERS: tuple[Callable[[str, int, Anchor | None], list[Header]], ...] = 
 )
 
 
+@lru_cache(maxsize=8)  # _front and _regions both ask, for the same document
+def _all_thread_headers(document: Document, retrieval: Anchor | None) -> tuple[Header, ...]:
+    """Every header any finder sees in the body, overlaps included, by start (then the longer first)."""
+    found = [h for finder in HEADER_FINDERS for h in finder(document.text, document.body_start, retrieval)]
+    return tuple(sorted(found, key=lambda h: (h.start, -h.end)))
+
+
 def thread_headers(document: Document, retrieval: Anchor | None, taken: list[tuple[int, int]]) -> list[Header]:
     """Every header in the body, in order; where two overlap the earlier (then the longer) wins."""
-    found = [h for finder in HEADER_FINDERS for h in finder(document.text, document.body_start, retrieval)]
-    found.sort(key=lambda h: (h.start, -h.end))
     headers: list[Header] = []
-    for header in found:
+    for header in _all_thread_headers(document, retrieval):
         if any(header.start < end and start < header.end for start, end in taken):
             continue
         headers.append(header)
@@ -662,8 +670,8 @@ _FOUNDING_TAGLINE = re.compile(r"\b(?:established|est\.|founded)[ \t]+(?:in[ \t]
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|been|will)\b", re.IGNORECASE)
 
 
-_TAGLINE_WORDS = 8
-"""A founding tagline is short ("Family bakery, established 1885."); a longer line ending as a sentence is news."""
+_SENTENCE_GOES_ON = 2
+"""Words after a founding phrase that make its line a sentence of news, not a tagline."""
 _BOILERPLATE_WORDS = ("©", "(c)", "copyright", "all rights reserved", "established", "est.", "founded")
 """The words _COPYRIGHT and _FOUNDING_TAGLINE look for, but for a line that is only "since 1885"."""
 
@@ -690,10 +698,11 @@ def _is_boilerplate(line: str) -> bool:
         return False
     if _COPYRIGHT.search(stripped) and re.search(r"\b\d{4}\b", stripped):
         return True
-    # "The company, founded in 1985, moved its headquarters in 2002.": a sentence of its own, not a tagline
-    sentence = len(stripped.split()) > _TAGLINE_WORDS and stripped[-1] in ".!?"
-    return len(stripped) <= 80 and bool(_FOUNDING_TAGLINE.search(stripped)) and not _FINITE_VERB.search(stripped) \
-        and not sentence
+    founding = _FOUNDING_TAGLINE.search(stripped) if len(stripped) <= 80 else None
+    # "The company, founded in 1985, moved its headquarters in 2002.": the founding is an aside of a sentence
+    # that goes on; a tagline ends with it ("A family bakery in the heart of old Leeds, founded in 1885.")
+    goes_on = founding is not None and len(stripped[founding.end():].split()) >= _SENTENCE_GOES_ON
+    return founding is not None and not _FINITE_VERB.search(stripped) and not goes_on
 
 
 # A press release's or a blog's closing matter, on a line of its own: "About Veltra Energy", "About the Varnholt
@@ -850,14 +859,13 @@ def _front(document: Document, retrieval: Anchor | None, prefixes: list[re.Match
     if retrieval is None and settings is not None:
         year_reference = _from_path_date(document, settings, ()) or _from_command_line_published(document, settings, ())
     lines = front_lines(document, retrieval, year_reference)
-    if not lines:
+    if len(lines) < _THREAD_HEADERS_AT_LEAST:
         return lines
-    # "Posted by kate_m on Mar 9, 2026 at 8:14 PM" over the first of several posts heads that post, as the
-    # others' head theirs: a thread's header, not the page's byline.
-    posts = [h for h in thread_headers(document, retrieval, []) if not h.edit]
-    if len(posts) < _THREAD_HEADERS_AT_LEAST:
-        return lines
-    return tuple(line for line in lines if not any(h.start < line.end and line.start < h.end for h in posts))
+    # A short thread's "Posted by NAME on DATE" lines can all fall among the first lines: the first dates the
+    # page (and its first post, read as the article), the others head posts of their own, not more bylines.
+    posts = [h for h in _all_thread_headers(document, retrieval) if not h.edit]
+    heading = [line for line in lines if any(h.start < line.end and line.start < h.end for h in posts)]
+    return tuple(line for line in lines if line not in heading[1:])
 
 
 def _regions(document: Document, settings: Settings) -> list[_Region]:

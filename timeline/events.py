@@ -88,15 +88,20 @@ _LEADING_FURNITURE = re.compile(
 _MIN_CLAUSE_WORDS = 3
 _JOINING = re.compile(r";|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 # A subject, an aside of its own set off by commas, and the rest of the sentence that it is the subject of.
-_RELATIVE_ASIDE = re.compile(r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?),\s+(?:which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+"
-                             r"(?=[a-z])")
+_ASIDE = r",\s+(?:which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+(?=[a-z])"
+_RELATIVE_ASIDE = re.compile(r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?)" + _ASIDE)
 # The same aside inside a sentence, after a noun phrase its determiner opens: "Officials said that the bridge,
 # which closed in January, would reopen on April 1" ("the bridge" is the subject of both).
-_ASIDE_MARK = re.compile(r",\s+(?:which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+(?=[a-z])")
+_ASIDE_MARK = re.compile(_ASIDE)
 _NOUN_PHRASE_BEFORE = re.compile(r"(?:^|\s)(?P<subject>(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}"
                                  r"[\w'’-]+)$", re.IGNORECASE)
 _NOUN_PHRASE_CHARS = 60
 _THAT_AT_END = re.compile(r"\s+that\s*$", re.IGNORECASE)
+# What may stand right before that noun phrase for it to be the subject of what follows the aside: the start of
+# the sentence or of a clause, "that", or a verb of saying ("said Monday the plant, which ..."). "repairs to the
+# bridge, which closed in January, would finish" has a larger subject, so the sentence is left whole.
+_SUBJECT_OPENS = re.compile(r"(?:^|[,;:]|\bthat|\bsaid|\bsays|\bsay|\btold\s+\w+|\bannounced|\badded|\bconfirmed)\s*$",
+                            re.IGNORECASE)
 # "after the March 7 fire", "since Sunday's attack": a date before the noun of a happening names that happening.
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NOUN_AFTER_THE_DATE = re.compile(r"\s+[a-z]{3,}\b")
@@ -426,11 +431,19 @@ def _inner_relative_clauses(text: str, left: int, right: int, chosen: list[_Date
         if len(inside) != 1 or len(after) != 1 or len(before) + 2 != len(chosen):
             continue
         subject = phrase.group("subject")
+        head = text[left : phrase.start("subject")]
+        for item in (chosen[i] for i in before):  # the words between the head's dates and the phrase
+            head_words = text[item.expression.end : phrase.start("subject")]
+            if item.expression.end > left:
+                head = head if _SUBJECT_OPENS.search(head_words) or not head_words.strip() else ""
+        if before and not head or not before and not _SUBJECT_OPENS.search(text[left : phrase.start("subject")]):
+            continue
         # "Officials said Monday that": the saying, without the "that" that opens what was said
-        head_end = left + len(_THAT_AT_END.sub("", text[left : phrase.start("subject")]))
+        head_end = left + len(_THAT_AT_END.sub("", head))
         clauses = _clauses(text, left, head_end, [chosen[i] for i in before]) if before else []
-        if len(clauses) != len(before):
-            continue  # a date before the phrase was dropped as saying nothing: leave the sentence as it is
+        if len(clauses) != len(before) or any(_says_nothing_else(clause, chosen[i].expression)
+                                              for clause, i in zip(clauses, before)):
+            continue  # "On Monday, the council, which met in January, ...": a date that frames the whole sentence
         return [*clauses, f"{subject} {mark.group('aside')}", f"{subject} {text[mark.end():right]}"]
     return None
 

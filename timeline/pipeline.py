@@ -167,7 +167,8 @@ def build(paths: Iterable[str | Path], settings: Settings | None = None, *, stdi
           write: bool = True) -> BuildResult:
     """Read the paths, build the timeline, and write it to ``settings.out_dir``."""
     settings = settings or Settings()
-    read = readers.read_paths(paths, stdin=stdin, settings=settings)
+    outputs = frozenset((settings.out_dir / name).resolve() for name in render.OUTPUT_NAMES)
+    read = readers.read_paths(paths, stdin=stdin, settings=settings, skip=outputs)
     timeline = build_timeline(read.documents, settings, skipped=read.skipped)
     failed = len(timeline.skipped) - len(read.skipped)  # read, but broke a later stage
     result = BuildResult(timeline=timeline, documents_read=len(read.documents) - failed, passed_over=read.passed_over)

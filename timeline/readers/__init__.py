@@ -108,26 +108,25 @@ def read_stdin(*, stream: Any = None) -> Document:
     return text_document(text, doc_id="<stdin>", path=None, sidecar={})
 
 
-def _files_under(directory: Path, *, output: Path | None = None) -> tuple[list[Path], list[Path]]:
-    """The files under a folder that a reader takes, and the other files (left unread, but counted). The
-    folder the timeline is written to is left out when it lies inside: a second ``timeline build .`` must not
-    read the first one's timeline.html and timeline.md as documents."""
+def _files_under(directory: Path, *, skip: frozenset[Path] = frozenset()) -> tuple[list[Path], list[Path]]:
+    """The files under a folder that a reader takes, and the other files (left unread, but counted); the files
+    in ``skip`` (resolved paths: the timeline this run writes) are neither."""
     files, others = [], []
-    inside = output is not None and output != directory.resolve() and directory.resolve() in output.parents
     for path in sorted(directory.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(directory).parts):
             continue
-        if inside and output in path.resolve().parents:  # type: ignore[operator]
-            continue
-        if path.name.endswith(SIDECAR_SUFFIX) or path.is_dir():
+        if path.name.endswith(SIDECAR_SUFFIX) or path.is_dir() or (skip and path.resolve() in skip):
             continue
         # A name the readers know that is no regular file (a broken link, a pipe) is read, to be reported.
         (files if path.suffix.lower() in READERS else others).append(path)
     return files, others
 
 
-def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Settings | None = None) -> ReadResult:
-    """Read every path; a bad file or record (missing, unreadable, malformed) is skipped and reported."""
+def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Settings | None = None,
+               skip: frozenset[Path] = frozenset()) -> ReadResult:
+    """Read every path; a bad file or record (missing, unreadable, malformed) is skipped and reported. A folder's
+    files in ``skip`` (resolved paths) are left out: the timeline files a run writes, so that a second ``timeline
+    build .`` does not read the first one's pages; a file named on its own is always read."""
     result = ReadResult()
     for raw in paths:
         if str(raw) == "-":
@@ -137,8 +136,7 @@ def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Sett
                 result.skipped.append(Skipped(path=error.path or "<stdin>", reason=error.reason))
             continue
         path = Path(raw)
-        output = settings.out_dir.resolve() if settings is not None else None
-        files, others = _files_under(path, output=output) if path.is_dir() else ([path], [])
+        files, others = _files_under(path, skip=skip) if path.is_dir() else ([path], [])
         result.passed_over.extend(str(other) for other in others)
         for file in files:
             try:

@@ -103,6 +103,31 @@ def split_front_matter(text: str, *, path: str | Path | None) -> tuple[dict[str,
     return data, match.end()
 
 
+STRICT_KEYS = frozenset({"published", "date", "retrieved"})
+"""Keys that say they hold a date: a value there that is none is an error. Under the other names a value that
+is no date (Reddit's ``"saved": false``) is passed over for the next name."""
+
+
+def first_date(data: dict[str, Any], keys: tuple[str, ...], *, path: str | Path | None,
+               names: dict[str, str] | None = None, get: Any = None) -> datetime | None:
+    """The date under the first of ``keys`` that holds one. ``names`` maps a key to the field the input named
+    for it (always strict, so that "--date-field sent" holding no date says so); ``get`` reads a key (records
+    read dotted names), by default ``data.get``."""
+    names = names or {}
+    read = get or data.get
+    for key in keys:
+        value = read(key)
+        if value is None or value == "":
+            continue
+        named = names.get(key)
+        try:
+            return parse_datetime(value, path=path, key=named or key)
+        except MetadataError:
+            if named is not None or key in STRICT_KEYS:
+                raise
+    return None
+
+
 def metadata_fields(data: dict[str, Any], source: AnchorSource, *, path: str | Path | None,
                     names: dict[str, str] | None = None) -> dict[str, Any]:
     """Document fields from a metadata mapping; the first of PUBLISHED_KEYS is read as ``published``, the first
@@ -111,10 +136,9 @@ def metadata_fields(data: dict[str, Any], source: AnchorSource, *, path: str | P
     names = names or {}
     fields: dict[str, Any] = {}
     for role, keys in (("published", PUBLISHED_KEYS), ("retrieved", RETRIEVED_KEYS)):
-        key = next((k for k in keys if data.get(k) is not None), None)
-        if key is not None:
-            fields[role] = parse_datetime(data[key], path=path, key=names.get(role, key))
-            fields[f"{role}_from"] = source
+        when = first_date(data, keys, path=path, names={role: names[role]} if role in names else {})
+        if when is not None:
+            fields[role], fields[f"{role}_from"] = when, source
     for key in ("title", "url", "source", "language"):
         if data.get(key) is not None:
             fields[key] = str(data[key])

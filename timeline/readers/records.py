@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import InputError, TimelineError
 from ..models import AnchorSource, Document, Skipped
 from ..settings import Settings
-from .metadata import PUBLISHED_KEYS, RETRIEVED_KEYS, metadata_fields
+from .metadata import PUBLISHED_KEYS, RETRIEVED_KEYS, first_date, metadata_fields
 from .result import ReadResult
 from .text import file_modified
 
@@ -36,6 +36,7 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "language": ("language",),
 }
 _CSV_DELIMITERS = ",;\t|"
+_DATE_ROLES = ("published", "retrieved")
 
 
 def field_names(settings: Settings) -> dict[str, tuple[str, ...]]:
@@ -76,12 +77,18 @@ def record_document(record: Mapping[str, Any], *, doc_id: str, path: Path, sidec
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"no text (looked for the field{'s' if len(fields['text']) > 1 else ''} "
                          f"{', '.join(fields['text'])})", path=path)
-    found = {role: _named_first(record, names) for role, names in fields.items() if role != "text"}
-    values = {role: value for role, (_, value) in found.items() if value is not None}
+    found = {role: _named_first(record, names) for role, names in fields.items() if role not in _DATE_ROLES}
+    values: dict[str, Any] = {role: value for role, (_, value) in found.items() if value is not None}
+    for role in _DATE_ROLES:
+        # a bad date is named by the field it came from ("'opened' is not a date"); a field the user named
+        # must hold one, an export's usual name ("saved": false) that holds none is passed over
+        named = fields[role][: len(fields[role]) - len(DEFAULT_FIELDS[role])]
+        when = first_date(record, fields[role], path=path, names={name: name for name in named},
+                          get=lambda key: _lookup(record, key))
+        if when is not None:
+            values[role] = when
     metadata = metadata_fields(sidecar, AnchorSource.SIDECAR, path=sidecar.get("__path__", path)) if sidecar else {}
-    # a bad date is named by the field it came from ("'opened' is not a date")
-    metadata.update(metadata_fields(values, AnchorSource.RECORD, path=path,
-                                    names={role: name for role, (name, _) in found.items() if name is not None}))
+    metadata.update(metadata_fields(values, AnchorSource.RECORD, path=path))
     return Document(id=doc_id, path=str(path), text=text.replace("\r\n", "\n"), kind="record", modified=modified,
                     **metadata)
 

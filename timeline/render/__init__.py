@@ -11,12 +11,21 @@ from .exports import to_csv, to_json, to_markdown, to_timelinejs
 from .plot import build_figure, render_html
 from .spec import Row, build_spec
 
-__all__ = ["Row", "build_spec", "build_figure", "render_html", "to_json", "to_csv", "to_markdown", "to_timelinejs",
+__all__ = ["OUTPUT_NAMES", "Row", "build_spec", "build_figure", "render_html", "to_json", "to_csv", "to_markdown", "to_timelinejs",
            "write_outputs",
            "FORMATS"]
 
 FORMATS = ("html", "json", "csv", "md", "timelinejs")
 """Output formats; each is written as timeline.<format>, TimelineJS as timeline.timelinejs.json."""
+
+
+def output_name(format_name: str) -> str:
+    """The file a format is written to: timeline.<format>, TimelineJS as timeline.timelinejs.json."""
+    return "timeline.timelinejs.json" if format_name == "timelinejs" else f"timeline.{format_name}"
+
+
+OUTPUT_NAMES = frozenset(output_name(name) for name in FORMATS)
+"""Every file name the renderer writes."""
 
 
 def write_outputs(timeline: Timeline, out_dir: Path, *, formats: tuple[str, ...], title: str,
@@ -29,10 +38,9 @@ def write_outputs(timeline: Timeline, out_dir: Path, *, formats: tuple[str, ...]
         "md": lambda: to_markdown(timeline, title=title),
         "timelinejs": lambda: to_timelinejs(timeline, title=title),
     }
-    file_names = {"timelinejs": "timeline.timelinejs.json"}
     # Every format is rendered before any file is touched, and each file is replaced whole: a failure leaves
     # the timeline of the last good run as it was, never a file cut short.
-    rendered = [(out_dir / file_names.get(name, f"timeline.{name}"), renderers[name]()) for name in formats]
+    rendered = [(out_dir / output_name(name), renderers[name]()) for name in formats]
     written = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -542,12 +542,18 @@ def resolve_current(p: Partial, m: Mention, ref: Reference) -> Resolved:
         return _before_christ(p.unit or "D", p.dir or 0, ref)
     unit = {"SEASON": "SEASON", "SEMESTER": "H", "TERM": "Y"}.get(p.unit or "", p.unit or "D")
     offset = p.dir or 0
-    if unit == "WE" and p.anticipated and day_ref.weekday() >= 5:
-        offset += 1  # "the coming weekend", said on a Saturday: this one is under way, the next is coming
-    if unit == "W" and p.anticipated and day_ref.weekday() >= 5 and m.tense != "past":
-        offset += 1  # "they leave midweek", said on a Sunday: this week's middle is over, the next week's is coming
-    if unit == "Y" and p.anticipated and (day_ref.month >= 7 or day_ref.month >= 3 and m.tense in _AHEAD):
-        offset += 1  # "in the new year", said in the autumn, or looked ahead to from March on: the next year
+    if unit in ("WE", "W") and p.anticipated and day_ref.weekday() >= 5 and (unit == "WE" or m.tense != "past"):
+        # "the coming weekend" said on a Saturday, "they leave midweek" said on a Sunday: this one is under way
+        # or over, the next one is coming
+        offset += 1
+    if unit == "Y" and p.anticipated:
+        told = ref.focus or ref.narrative
+        if told is not None and told.year == day_ref.year - 1:
+            # "In December he said he would return in the new year": the year after last year, which the text speaks of
+            value, granularity, start, end = unit_value(date(told.year + 1, 1, 1), "Y")
+            return Resolved(value, granularity, start, end, p.mod, "focus")
+        if day_ref.month >= 7 or day_ref.month >= 3 and m.tense in _AHEAD:
+            offset += 1  # "in the new year", said in the autumn, or looked ahead to from March on: the next year
     if unit == "SEASON":
         year, season = season_of(day_ref)
         start, end = season_range(year + offset, season)
@@ -591,14 +597,19 @@ def _year_or_reference(p: Partial, m: Mention, ref: Reference) -> tuple[int | No
     return (day_ref.year if day_ref else None), basis
 
 
+def _told_over(p: Partial, m: Mention) -> bool:
+    """Whether a quarter or half named without its year is one that has ended: told in the past, or one whose
+    results a company reports. Later in the year than the reference's, it is then last year's."""
+    return p.year is None and p.year_dir is None and (m.tense == "past" or p.results)
+
+
 def resolve_quarter(p: Partial, m: Mention, ref: Reference) -> Resolved:
     year, basis = _year_or_reference(p, m, ref)
     quarter = p.quarter or 1
     if year is None:
         return _unanchored(f"XXXX-Q{quarter}", Granularity.QUARTER)
-    if p.year is None and ref.anchor is not None and (m.tense == "past" or p.results):
-        if quarter > (ref.anchor.month - 1) // 3 + 1:
-            year -= 1  # "profit rose in the third quarter", said in May; "will report fourth-quarter results"
+    if _told_over(p, m) and ref.anchor is not None and quarter > (ref.anchor.month - 1) // 3 + 1:
+        year -= 1  # "profit rose in the third quarter", said in May; "will report fourth-quarter results"
     start, end = quarter_range(year, quarter)
     return Resolved(f"{year:04d}-Q{quarter}", Granularity.QUARTER, start, end, p.mod, basis)
 
@@ -610,8 +621,7 @@ def resolve_half(p: Partial, m: Mention, ref: Reference) -> Resolved:
     half = p.half or 1
     if year is None:
         return _unanchored(f"XXXX-H{half}", Granularity.HALF)
-    if p.year is None and p.year_dir is None and basis == "anchor" and (m.tense == "past" or p.results) \
-            and half > (ref.anchor.month - 1) // 6 + 1:  # type: ignore[union-attr]
+    if _told_over(p, m) and basis == "anchor" and half > (ref.anchor.month - 1) // 6 + 1:  # type: ignore[union-attr]
         year -= 1  # "profit rose in the second half", said in March: the half-year that has ended, as quarters
     return Resolved(f"{year:04d}-H{half}", Granularity.HALF, *half_range(year, half), p.mod, basis)
 

@@ -437,8 +437,11 @@ class TenseGuesser:
         if word in self.past_adverbs:
             return PAST
         if word in self.forward_verbs and (following in ("to", "until", "till", "through")
-                                           or following == "for" and word.startswith(_NEW_DATE_FOR)):
-            return FUTURE  # "was extended to Nov. 16", "postponed until Tuesday", "rescheduled for Saturday"
+                                           or following == "for" and word.startswith(_NEW_DATE_FOR)) \
+                and index + 2 < len(tokens) and tokens[index + 2] == "<mention>":
+            # "was extended to Nov. 16", "postponed until Tuesday", "rescheduled for Saturday"; not "moved to
+            # Leeds in April", where "to" leads to a place
+            return FUTURE
         named = index > 0 and tokens[index][:1].isupper() and word not in self.irregular_past \
             and index + 1 < len(tokens) and tokens[index + 1][:1].isupper() and not _title_case(tokens)
         if word in self.prospective_participles or self._participle(word) and not named:
