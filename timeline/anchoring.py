@@ -671,7 +671,8 @@ _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|been|will)\b", re.
 
 
 _SENTENCE_GOES_ON = 2
-"""Words after a founding phrase that make its line a sentence of news, not a tagline."""
+"""Words after a founding phrase, the first in lower case, that make its line a sentence of news (", moved its
+headquarters in 2002."), not a tagline."""
 _BOILERPLATE_WORDS = ("©", "(c)", "copyright", "all rights reserved", "established", "est.", "founded")
 """The words _COPYRIGHT and _FOUNDING_TAGLINE look for, but for a line that is only "since 1885"."""
 
@@ -700,8 +701,10 @@ def _is_boilerplate(line: str) -> bool:
         return True
     founding = _FOUNDING_TAGLINE.search(stripped) if len(stripped) <= 80 else None
     # "The company, founded in 1985, moved its headquarters in 2002.": the founding is an aside of a sentence
-    # that goes on; a tagline ends with it ("A family bakery in the heart of old Leeds, founded in 1885.")
-    goes_on = founding is not None and len(stripped[founding.end():].split()) >= _SENTENCE_GOES_ON
+    # that goes on; a tagline ends with it ("A family bakery in old Leeds, founded in 1885.") or its next part
+    # starts anew ("Established 1885 · Leeds, England")
+    rest = stripped[founding.end():].split() if founding is not None else []
+    goes_on = len(rest) >= _SENTENCE_GOES_ON and rest[0][:1].islower()  # "Est. 1885 · Leeds, England" stops
     return founding is not None and not _FINITE_VERB.search(stripped) and not goes_on
 
 
@@ -861,11 +864,15 @@ def _front(document: Document, retrieval: Anchor | None, prefixes: list[re.Match
     lines = front_lines(document, retrieval, year_reference)
     if len(lines) < _THREAD_HEADERS_AT_LEAST:
         return lines
-    # A short thread's "Posted by NAME on DATE" lines can all fall among the first lines: the first dates the
-    # page (and its first post, read as the article), the others head posts of their own, not more bylines.
+    # A short thread's "Posted by NAME on DATE" lines can all fall among the first lines: they head posts of
+    # their own, not more bylines. The first still dates the page (its post read as the article) unless another
+    # line does ("By Jane Doe | March 3, 2026" above them).
     posts = [h for h in _all_thread_headers(document, retrieval) if not h.edit]
     heading = [line for line in lines if any(h.start < line.end and line.start < h.end for h in posts)]
-    return tuple(line for line in lines if line not in heading[1:])
+    if len(heading) < _THREAD_HEADERS_AT_LEAST:
+        return lines
+    dated = any(line.anchor is not None for line in lines if line not in heading)
+    return tuple(line for line in lines if line not in (heading if dated else heading[1:]))
 
 
 def _regions(document: Document, settings: Settings) -> list[_Region]:

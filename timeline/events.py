@@ -431,15 +431,12 @@ def _inner_relative_clauses(text: str, left: int, right: int, chosen: list[_Date
         if len(inside) != 1 or len(after) != 1 or len(before) + 2 != len(chosen):
             continue
         subject = phrase.group("subject")
-        head = text[left : phrase.start("subject")]
-        for item in (chosen[i] for i in before):  # the words between the head's dates and the phrase
-            head_words = text[item.expression.end : phrase.start("subject")]
-            if item.expression.end > left:
-                head = head if _SUBJECT_OPENS.search(head_words) or not head_words.strip() else ""
-        if before and not head or not before and not _SUBJECT_OPENS.search(text[left : phrase.start("subject")]):
+        # the words between the nearest date before the phrase (or the sentence's start) and the phrase
+        between = text[max((chosen[i].expression.end for i in before), default=left) : phrase.start("subject")]
+        if between.strip() and not _SUBJECT_OPENS.search(between):
             continue
         # "Officials said Monday that": the saying, without the "that" that opens what was said
-        head_end = left + len(_THAT_AT_END.sub("", head))
+        head_end = left + len(_THAT_AT_END.sub("", text[left : phrase.start("subject")]))
         clauses = _clauses(text, left, head_end, [chosen[i] for i in before]) if before else []
         if len(clauses) != len(before) or any(_says_nothing_else(clause, chosen[i].expression)
                                               for clause, i in zip(clauses, before)):

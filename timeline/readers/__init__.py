@@ -125,8 +125,8 @@ def _files_under(directory: Path, *, skip: frozenset[Path] = frozenset()) -> tup
 def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Settings | None = None,
                skip: frozenset[Path] = frozenset()) -> ReadResult:
     """Read every path; a bad file or record (missing, unreadable, malformed) is skipped and reported. A folder's
-    files in ``skip`` (resolved paths) are left out: the timeline files a run writes, so that a second ``timeline
-    build .`` does not read the first one's pages; a file named on its own is always read."""
+    files in ``skip`` (resolved paths: the timeline files a run writes) are left out, so that a second ``timeline
+    build .`` does not read the first one's pages; such a file named on its own is reported as skipped."""
     result = ReadResult()
     for raw in paths:
         if str(raw) == "-":
@@ -136,6 +136,9 @@ def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Sett
                 result.skipped.append(Skipped(path=error.path or "<stdin>", reason=error.reason))
             continue
         path = Path(raw)
+        if not path.is_dir() and skip and path.resolve() in skip:
+            result.skipped.append(Skipped(path=str(path), reason="is a timeline file this run writes (--out)"))
+            continue
         files, others = _files_under(path, skip=skip) if path.is_dir() else ([path], [])
         result.passed_over.extend(str(other) for other in others)
         for file in files:

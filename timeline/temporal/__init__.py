@@ -172,6 +172,7 @@ def _remember(reference: Reference, mention: Mention, resolved: Resolved) -> Non
         return  # a bare midnight is the edge of two days: "began at midnight; by 8 a.m. ..." stays on the day after
     if resolved.granularity in _FOCUS_GRAINS:
         reference.focus, reference.focus_end = resolved.start, resolved.end
+        reference.focus_sentence = mention.sentence
         reference.said["focus"] = mention.text
     if resolved.granularity in _NARRATIVE_GRAINS:
         reference.narrative = resolved.start

@@ -34,6 +34,8 @@ class Reference:
     """First day of the latest date of any grain the text mentioned ("June 1998" → 1998-06-01)."""
     focus_end: date | None = None
     """Last day of that date ("June 1998" → 1998-06-30)."""
+    focus_sentence: int | None = None
+    """The sentence (its start) that date was named in."""
     sentence_year: tuple[int, int] | None = None
     """(sentence start, year) of the latest mention in the text that named a year explicitly."""
     period: tuple[int, int, int] | None = None
@@ -547,9 +549,11 @@ def resolve_current(p: Partial, m: Mention, ref: Reference) -> Resolved:
         # or over, the next one is coming
         offset += 1
     if unit == "Y" and p.anticipated:
-        told = ref.focus or ref.narrative
-        if told is not None and told.year == day_ref.year - 1:
-            # "In December he said he would return in the new year": the year after last year, which the text speaks of
+        told = ref.focus
+        if told is not None and told.year == day_ref.year - 1 and ref.focus_sentence == m.sentence:
+            # "In December he said he would return in the new year": the year after the last year the sentence
+            # speaks of; another sentence's date of last year ("Sales fell in 2025. It will expand in the new
+            # year") frames nothing here
             value, granularity, start, end = unit_value(date(told.year + 1, 1, 1), "Y")
             return Resolved(value, granularity, start, end, p.mod, "focus")
         if day_ref.month >= 7 or day_ref.month >= 3 and m.tense in _AHEAD:

@@ -41,6 +41,8 @@ _HEADLINE_SUBJECT_WORDS = 3
 _NEW_DATE_FOR = ("reschedul", "postpon", "delay", "defer", "adjourn")
 """Forward verbs that with "for" name the new date ("pushed for reform on Monday" is no new date)."""
 _EXTENSION_WORDS = 12
+_LEAD_IN_WORDS = 3
+"""How many words may lead from "until" or "to" up to the new date ("until as late as May")."""
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s+(?!(?:on|in|at|by|until|through|from|again|then|later)\b)|;")
 """Where a clause of its own begins after a mention (", and President Hale has said ...")."""
 
@@ -108,6 +110,7 @@ class TenseGuesser:
         self.said_openers = frozenset(words["said_openers"])
         self.deadline_prepositions = set(words["deadline_prepositions"])
         self.day_end_phrases = tuple(tuple(phrase.split()) for phrase in words["day_end_phrases"])
+        self.date_lead_ins = frozenset(words["date_lead_ins"])
         self.extension_prepositions = set(words["extension_prepositions"])
         self.granting_verbs = set(words["granting_verbs"])
         self.not_granted = set(words["not_granted"])
@@ -171,6 +174,16 @@ class TenseGuesser:
             if len(before) >= len(phrase) and tuple(w.lower() for w in before[-len(phrase):]) == phrase:
                 return before[: -len(phrase)]
         return before
+
+    def _leads_to_mention(self, tokens: list[str], index: int) -> bool:
+        """Whether the mention follows at ``index``, after at most a few words that lead up to a date ("until
+        after Easter", "to a date in April", "until as late as May")."""
+        for token in tokens[index : index + _LEAD_IN_WORDS + 1]:
+            if token == "<mention>":
+                return True
+            if token.lower() not in self.date_lead_ins:
+                return False
+        return False
 
     def _scheduled(self, before: list[str]) -> bool:
         """Whether a present "be" stands right before the mention, or before the one preposition in front of it
@@ -438,9 +451,9 @@ class TenseGuesser:
             return PAST
         if word in self.forward_verbs and (following in ("to", "until", "till", "through")
                                            or following == "for" and word.startswith(_NEW_DATE_FOR)) \
-                and index + 2 < len(tokens) and tokens[index + 2] == "<mention>":
-            # "was extended to Nov. 16", "postponed until Tuesday", "rescheduled for Saturday"; not "moved to
-            # Leeds in April", where "to" leads to a place
+                and self._leads_to_mention(tokens, index + 2):
+            # "was extended to Nov. 16", "postponed until after Easter", "rescheduled for Saturday"; not "moved
+            # to Leeds in April", where "to" leads to a place
             return FUTURE
         named = index > 0 and tokens[index][:1].isupper() and word not in self.irregular_past \
             and index + 1 < len(tokens) and tokens[index + 1][:1].isupper() and not _title_case(tokens)
