@@ -58,6 +58,11 @@ def test_a_second_build_of_a_folder_does_not_read_its_own_output(tmp_path: Path,
     for _ in range(2):  # written into the folder it reads: its own files are still left out
         assert main(["build", str(notes), "--out", str(notes), "--format", "html,json,md,csv"]) == 0
         assert "read 1 document(s)" in capsys.readouterr().out
+    # named as an input, a file this run is about to write is reported, not read
+    assert main(["build", str(notes / "notes.txt"), str(notes / "timeline.md"), "--out", str(notes)]) == 1
+    captured = capsys.readouterr()
+    assert "read 1 document(s), skipped 1" in captured.out
+    assert "timeline.md: is a timeline file this run writes (--out)" in captured.err
 
 
 def test_extract_json_fields_and_stdin_offsets() -> None:
