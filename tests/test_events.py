@@ -40,6 +40,10 @@ def test_a_two_word_clause_is_a_happening_of_its_own(text: str, first: str, seco
      "The strike began on Monday", "The strike ended on Thursday after a pay deal."),
     ("The minister, who resigned on 2 March, returned to parliament on Friday.",
      "The minister resigned on 2 March", "The minister returned to parliament on Friday."),
+    # a participle's aside keeps its own words ("The ceasefire agreed" would make it the agent)
+    ("The ceasefire, agreed on Sunday, collapsed within hours on Monday.",
+     "The ceasefire, agreed on Sunday", "The ceasefire collapsed within hours on Monday."),
+    ("The bridge, built in 1932, was closed on Tuesday.", "The bridge, built in 1932", "The bridge was closed on Tuesday."),
 ])
 def test_a_subject_with_an_aside_dated_apart_gives_each_date_the_subject(text: str, first: str, second: str) -> None:
     assert sorted(e.text for e in events_of(text)) == sorted([first, second])

@@ -90,6 +90,12 @@ _JOINING = re.compile(r";|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 # A subject, an aside of its own set off by commas, and the rest of the sentence that it is the subject of.
 _ASIDE = r",\s+(?:which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+(?=[a-z])"
 _RELATIVE_ASIDE = re.compile(r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?)" + _ASIDE)
+# The same with a participle for its verb: "The ceasefire, agreed on Sunday, collapsed on Monday", "The bridge,
+# built in 1932, was closed", "Smith, speaking on Monday, said ...".
+_PARTICIPLE_ASIDE = re.compile(
+    r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?),\s+(?P<aside>(?:[a-z]{2,}(?:ed|en|wn|ing)|built|held|made|found|set|shut|struck|"
+    r"sold|bought|brought|caught|told|paid|laid|led|left|lost|met|hit|put|run|won|begun|spent|sent|kept|cut)"
+    r"\s[^,;:\n]{3,120}?),\s+(?=[a-z])")
 # The same aside inside a sentence, after a noun phrase its determiner opens: "Officials said that the bridge,
 # which closed in January, would reopen on April 1" ("the bridge" is the subject of both).
 _ASIDE_MARK = re.compile(_ASIDE)
@@ -412,6 +418,13 @@ def _relative_clauses(text: str, left: int, right: int, chosen: list[_Dated]) ->
             if match.start("aside") <= first.start and first.end <= match.end("aside") <= second.start:
                 subject = match.group("subject")
                 return [f"{subject} {match.group('aside')}", f"{subject} {text[match.end():right]}"]
+        participle = _PARTICIPLE_ASIDE.match(text, left, right)
+        if participle is not None:
+            first, second = (d.expression for d in chosen)
+            if participle.start("aside") <= first.start and first.end <= participle.end("aside") <= second.start:
+                # "The ceasefire, agreed on Sunday" stays as it is ("The ceasefire agreed" would make it the agent)
+                return [text[left : participle.end("aside")],
+                        f"{participle.group('subject')} {text[participle.end():right]}"]
     return _inner_relative_clauses(text, left, right, chosen)
 
 
