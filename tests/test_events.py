@@ -49,6 +49,16 @@ def test_a_subject_with_an_aside_dated_apart_gives_each_date_the_subject(text: s
     assert sorted(e.text for e in events_of(text)) == sorted([first, second])
 
 
+@pytest.mark.parametrize(("text", "titles"), [
+    ("Born in 1950 in Lagos, she moved to London in 1972 and founded the company in 1985.",
+     ["Born in Lagos", "She founded the company", "She moved to London"]),
+    ("The council voted on Tuesday and approved the budget on Wednesday.",
+     ["The council approved the budget", "The council voted"]),
+])
+def test_a_clause_that_opens_with_its_verb_takes_the_subject_before_it(text: str, titles: list[str]) -> None:
+    assert sorted(e.title for e in events_of(text)) == titles
+
+
 def test_an_aside_inside_the_sentence_gives_its_date_and_the_next_the_noun_phrase_before_it() -> None:
     events = events_of("Officials said Monday that the bridge, which closed in January, would reopen on April 1.")
     assert sorted(e.title for e in events) == ["Officials said", "The bridge closed", "The bridge would reopen"]

@@ -103,6 +103,13 @@ _NOUN_PHRASE_BEFORE = re.compile(r"(?:^|\s)(?P<subject>(?:the|a|an|its|his|her|t
                                  r"[\w'’-]+)$", re.IGNORECASE)
 _NOUN_PHRASE_CHARS = 60
 _THAT_AT_END = re.compile(r"\s+that\s*$", re.IGNORECASE)
+# A clause's subject, a pronoun or a short noun phrase right before a past verb ("she moved", "The council voted"),
+# and a clause that opens with such a verb and no subject of its own ("founded the company in 1985").
+_PAST_VERB = (r"(?:[a-z]{2,}ed|built|held|made|found|set|shut|struck|sold|bought|brought|caught|told|paid|laid|led|"
+              r"left|lost|met|hit|put|ran|won|began|spent|sent|kept|cut|went|came|took|gave|said|became|grew|fell|rose)\b")
+_CLAUSE_SUBJECT = re.compile(rf"\s*(?P<subject>(?:he|she|it|they|we|I|(?:the|a|an|his|her|its|their)\s+[\w'’-]+"
+                             rf"(?:\s+[\w'’-]+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))\s+(?-i:{_PAST_VERB})", re.IGNORECASE)
+_OPENS_WITH_VERB = re.compile(rf"\s*(?-i:{_PAST_VERB})")
 # What may stand right before that noun phrase for it to be the subject of what follows the aside: the start of
 # the sentence or of a clause, "that", or a verb of saying ("said Monday the plant, which ..."). "repairs to the
 # bridge, which closed in January, would finish" has a larger subject, so the sentence is left whole.
@@ -458,6 +465,17 @@ def _inner_relative_clauses(text: str, left: int, right: int, chosen: list[_Date
     return None
 
 
+def _with_shared_subjects(clauses: list[str]) -> list[str]:
+    """A clause that opens with its verb takes the subject of the clause before it: "she moved to London in 1972
+    and founded the company in 1985" gives "she founded the company in 1985", not "founded the company"."""
+    shared = list(clauses)
+    for index in range(1, len(shared)):
+        subject = _CLAUSE_SUBJECT.match(shared[index - 1])
+        if subject is not None and _OPENS_WITH_VERB.match(shared[index]):
+            shared[index] = f"{subject.group('subject')} {shared[index].lstrip()}"
+    return shared
+
+
 def _says_nothing_else(clause: str, expression: TimeExpression) -> bool:
     """Whether a clause is its date and little more ("In 2009,"): fewer words than a happening needs."""
     return len(_strip_dates(clause, [expression.text]).split()) < _MIN_HAPPENING_WORDS
@@ -484,7 +502,7 @@ def _clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[str
                  if _says_nothing_else(text[start:end], chosen[index].expression)
                  and not _names_a_happening(text, chosen[index].expression)]
         if not empty:
-            return [text[start:end] for start, end in bounds]
+            return _with_shared_subjects([text[start:end] for start, end in bounds])
         opening = chosen[0].expression
         if empty == [0] and not text[left : opening.start].strip(" \t\"“'‘(").split()[1:] \
                 and re.match(r"\s*,", text[opening.end:]):  # a pause after it: "From Monday until ..." is a range
