@@ -44,6 +44,9 @@ def test_a_two_word_clause_is_a_happening_of_its_own(text: str, first: str, seco
     ("The ceasefire, agreed on Sunday, collapsed within hours on Monday.",
      "The ceasefire, agreed on Sunday", "The ceasefire collapsed within hours on Monday."),
     ("The bridge, built in 1932, was closed on Tuesday.", "The bridge, built in 1932", "The bridge was closed on Tuesday."),
+    # "which" tells of the thing last named, the rest of the sentence of the whole subject
+    ("Repairs to the bridge, which closed in January, would finish on April 1.",
+     "the bridge closed in January", "Repairs to the bridge would finish on April 1."),
 ])
 def test_a_subject_with_an_aside_dated_apart_gives_each_date_the_subject(text: str, first: str, second: str) -> None:
     assert sorted(e.text for e in events_of(text)) == sorted([first, second])

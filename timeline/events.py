@@ -88,8 +88,10 @@ _LEADING_FURNITURE = re.compile(
 _MIN_CLAUSE_WORDS = 3
 _JOINING = re.compile(r";|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 # A subject, an aside of its own set off by commas, and the rest of the sentence that it is the subject of.
-_ASIDE = r",\s+(?:which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+(?=[a-z])"
+_ASIDE = r",\s+(?P<pronoun>which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+(?=[a-z])"
 _RELATIVE_ASIDE = re.compile(r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?)" + _ASIDE)
+_INNER_NOUN_PHRASE = re.compile(r".+?\s(?:of|to|for|on|at|in|near|from|with)\s+(?P<inner>(?:the|a|an|its|his|her|their)\s+"
+                                r"[^,;:\n]+)$")
 # The same with a participle for its verb: "The ceasefire, agreed on Sunday, collapsed on Monday", "The bridge,
 # built in 1932, was closed", "Smith, speaking on Monday, said ...".
 _PARTICIPLE_ASIDE = re.compile(
@@ -424,7 +426,11 @@ def _relative_clauses(text: str, left: int, right: int, chosen: list[_Dated]) ->
             first, second = (d.expression for d in chosen)
             if match.start("aside") <= first.start and first.end <= match.end("aside") <= second.start:
                 subject = match.group("subject")
-                return [f"{subject} {match.group('aside')}", f"{subject} {text[match.end():right]}"]
+                # "Repairs to the bridge, which closed in January, would finish on April 1": "which" tells of the
+                # thing last named ("the bridge closed"); what follows, of the whole subject
+                inner = _INNER_NOUN_PHRASE.match(subject) if match.group("pronoun").lower() == "which" else None
+                told = inner.group("inner") if inner is not None else subject
+                return [f"{told} {match.group('aside')}", f"{subject} {text[match.end():right]}"]
         participle = _PARTICIPLE_ASIDE.match(text, left, right)
         if participle is not None:
             first, second = (d.expression for d in chosen)
