@@ -776,7 +776,7 @@ class Finder:
             match = None
             if partial.kind in _COUNTABLE_KINDS and partial.shift is None and partial.part is None:
                 match = pattern.search(text, max(0, mention.start - _SHIFT_WINDOW), mention.start)
-            if match and self._not_counted(text, match.start(), mention.end):
+            if match and self._not_counted(text, match.start(), mention.end, whole=_key(match["amount"]) == "the"):
                 match = None
             if match and _key(match["dir"]) == "from" and partial.kind not in ("weekday", "shift"):
                 match = None  # "64 days from November 21, 1948" is a span that starts then; "a week from Friday" counts
@@ -799,10 +799,12 @@ class Finder:
                                   TimexType.TIME if timed else TimexType.DATE, partial))
         return joined
 
-    def _not_counted(self, text: str, start: int, end: int) -> bool:
-        """Whether the words around a count make it something else: a rate, a span, an estimate, a range."""
+    def _not_counted(self, text: str, start: int, end: int, *, whole: bool = False) -> bool:
+        """Whether the words around a count make it something else: a rate, a span, an estimate, a range. A
+        whole unit ("the week before Christmas") names that unit after any preposition: "scheduled for the week
+        after Easter", "in the week before Christmas"."""
         not_before, not_after = self.grammar.shift_not_before, self.grammar.shift_not_after
-        return bool(not_before and not_before.search(text[max(0, start - _SHIFT_WINDOW) : start])
+        return bool(not whole and not_before and not_before.search(text[max(0, start - _SHIFT_WINDOW) : start])
                     or not_after and not_after.match(text[end : end + _SHIFT_WINDOW]))
 
     def _shift(self, match: re.Match[str]) -> tuple[tuple[int, str], str | None, bool] | None:

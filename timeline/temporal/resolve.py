@@ -777,7 +777,15 @@ def resolve_holiday(p: Partial, m: Mention, ref: Reference) -> Resolved:
 
 
 def resolve_weekend(p: Partial, m: Mention, ref: Reference) -> Resolved:
-    """ "the weekend": the latest one up to the reference day, or in future tense the next one from it."""
+    """ "the weekend": the latest one up to the reference day, or in future tense the next one from it; "the
+    first weekend of June": the weekend of June's first Saturday, in the year a June would take."""
+    if p.month_week is not None and p.month is not None:
+        year, basis = _calendar_year(p, m, ref)
+        if year is None:
+            return _unanchored("XXXX-WXX-WE", Granularity.WEEKEND)
+        saturday = nth_weekday(year, p.month, 6, p.month_week)
+        return Resolved(week_value(saturday) + "-WE", Granularity.WEEKEND, saturday, saturday + timedelta(days=1),
+                        p.mod, basis)
     day_ref, basis = ref.day("anchor")
     if day_ref is None:
         return _unanchored("XXXX-WXX-WE", Granularity.WEEKEND)
