@@ -154,6 +154,8 @@ class TenseGuesser:
                 and self._extended(before[-_EXTENSION_WORDS:-1]):
             return FUTURE  # "extended the loans through January", "will extend its bid ... to Nov. 6"
         if before and before[-1].lower() in ("through", "thru") and tense == PRESENT:
+            if self._reports_span(raw, left, start):
+                return PAST  # "the data covers the 12 months through September": a span reported has ended
             return DEADLINE  # "funds the agencies through Sept. 30", "the show runs through May": a state until then
         if before and before[-1].lower() in self.deadline_prepositions and tense != FUTURE:
             if self._extended(before[-5:-1]):
