@@ -105,7 +105,8 @@ def _moment(expression: TimeExpression) -> datetime:
     return datetime.combine(expression.interval.start, datetime.min.time())  # type: ignore[union-attr]
 
 
-_NUMERIC_DATE = re.compile(r"(?<!\d)(?P<first>0?[1-9]|1[0-2])(?P<sep>[/.-])(?P<second>0?[1-9]|1[0-2])(?P=sep)(?P<year>\d{4}|\d\d)(?!\d)")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?P<first>0?[1-9]|1[0-2])(?P<sep>[/.-])(?P<second>0?[1-9]|1[0-2])(?P=sep)"
+                           r"(?P<year>\d{4}|\d\d)(?!\d)")
 _STAMP_GRACE = timedelta(days=1)
 """How far after the retrieval time a stamp may lie (time zones) before it is read another way."""
 

@@ -11,10 +11,12 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 
 from .models import (Document, Event, Granularity, Segment, SegmentKind, Source, TimeExpression, TimexType,
                      Unanchored)
+from .temporal import finder
 from .temporal.resolve import reached_value
 from .text import WIRE_SERVICES, clean, sentence_bounds
 
@@ -90,28 +92,15 @@ _JOINING = re.compile(r";|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 # A subject, an aside of its own set off by commas, and the rest of the sentence that it is the subject of.
 _ASIDE = r",\s+(?P<pronoun>which|who)\s+(?P<aside>[^,;:\n]{3,120}?),\s+(?=[a-z])"
 _RELATIVE_ASIDE = re.compile(r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?)" + _ASIDE)
-_INNER_NOUN_PHRASE = re.compile(r".+?\s(?:of|to|for|on|at|in|near|from|with)\s+(?P<inner>(?:the|a|an|its|his|her|their)\s+"
-                                r"[^,;:\n]+)$")
-# The same with a participle for its verb: "The ceasefire, agreed on Sunday, collapsed on Monday", "The bridge,
-# built in 1932, was closed", "Smith, speaking on Monday, said ...".
-_PARTICIPLE_ASIDE = re.compile(
-    r"\s*(?P<subject>[A-Z][^,;:\n]{2,80}?),\s+(?P<aside>(?:[a-z]{2,}(?:ed|en|wn|ing)|built|held|made|found|set|shut|struck|"
-    r"sold|bought|brought|caught|told|paid|laid|led|left|lost|met|hit|put|run|won|begun|spent|sent|kept|cut)"
-    r"\s[^,;:\n]{3,120}?),\s+(?=[a-z])")
+_DETERMINER = r"(?:the|a|an|its|his|her|their)"
+_INNER_NOUN_PHRASE = re.compile(rf".+?\s(?:of|to|for|on|at|in|near|from|with)\s+(?P<inner>{_DETERMINER}\s+[^,;:\n]+)$")
 # The same aside inside a sentence, after a noun phrase its determiner opens: "Officials said that the bridge,
 # which closed in January, would reopen on April 1" ("the bridge" is the subject of both).
 _ASIDE_MARK = re.compile(_ASIDE)
-_NOUN_PHRASE_BEFORE = re.compile(r"(?:^|\s)(?P<subject>(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}"
-                                 r"[\w'’-]+)$", re.IGNORECASE)
+_NOUN_PHRASE_BEFORE = re.compile(rf"(?:^|\s)(?P<subject>{_DETERMINER}\s+(?:[\w'’-]+\s+){{0,3}}[\w'’-]+)$",
+                                 re.IGNORECASE)
 _NOUN_PHRASE_CHARS = 60
 _THAT_AT_END = re.compile(r"\s+that\s*$", re.IGNORECASE)
-# A clause's subject, a pronoun or a short noun phrase right before a past verb ("she moved", "The council voted"),
-# and a clause that opens with such a verb and no subject of its own ("founded the company in 1985").
-_PAST_VERB = (r"(?:[a-z]{2,}ed|built|held|made|found|set|shut|struck|sold|bought|brought|caught|told|paid|laid|led|"
-              r"left|lost|met|hit|put|ran|won|began|spent|sent|kept|cut|went|came|took|gave|said|became|grew|fell|rose)\b")
-_CLAUSE_SUBJECT = re.compile(rf"\s*(?P<subject>(?:he|she|it|they|we|I|(?:the|a|an|his|her|its|their)\s+[\w'’-]+"
-                             rf"(?:\s+[\w'’-]+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))\s+(?-i:{_PAST_VERB})", re.IGNORECASE)
-_OPENS_WITH_VERB = re.compile(rf"\s*(?-i:{_PAST_VERB})")
 # What may stand right before that noun phrase for it to be the subject of what follows the aside: the start of
 # the sentence or of a clause, "that", or a verb of saying ("said Monday the plant, which ..."). "repairs to the
 # bridge, which closed in January, would finish" has a larger subject, so the sentence is left whole.
@@ -422,23 +411,25 @@ def _relative_clauses(text: str, left: int, right: int, chosen: list[_Dated]) ->
     share ("The strike began on Monday", "The strike ended on Thursday"), not "The strike, which began"."""
     if len(chosen) == 2:
         match = _RELATIVE_ASIDE.match(text, left, right)
-        if match is not None:
-            first, second = (d.expression for d in chosen)
-            if match.start("aside") <= first.start and first.end <= match.end("aside") <= second.start:
-                subject = match.group("subject")
-                # "Repairs to the bridge, which closed in January, would finish on April 1": "which" tells of the
-                # thing last named ("the bridge closed"); what follows, of the whole subject
-                inner = _INNER_NOUN_PHRASE.match(subject) if match.group("pronoun").lower() == "which" else None
-                told = inner.group("inner") if inner is not None else subject
-                return [f"{told} {match.group('aside')}", f"{subject} {text[match.end():right]}"]
-        participle = _PARTICIPLE_ASIDE.match(text, left, right)
-        if participle is not None:
-            first, second = (d.expression for d in chosen)
-            if participle.start("aside") <= first.start and first.end <= participle.end("aside") <= second.start:
-                # "The ceasefire, agreed on Sunday" stays as it is ("The ceasefire agreed" would make it the agent)
-                return [text[left : participle.end("aside")],
-                        f"{participle.group('subject')} {text[participle.end():right]}"]
+        if match is not None and _holds_first_only(match, chosen):
+            subject = match.group("subject")
+            # "Repairs to the bridge, which closed in January, would finish on April 1": "which" tells of the
+            # thing last named ("the bridge closed"); what follows, of the whole subject
+            inner = _INNER_NOUN_PHRASE.match(subject) if match.group("pronoun").lower() == "which" else None
+            told = inner.group("inner") if inner is not None else subject
+            return [f"{told} {match.group('aside')}", f"{subject} {text[match.end():right]}"]
+        participle = _verbs().participle_aside.match(text, left, right)
+        if participle is not None and _holds_first_only(participle, chosen):
+            # "The ceasefire, agreed on Sunday" stays as it is ("The ceasefire agreed" would make it the agent)
+            rest = text[participle.end() : right]
+            return [text[left : participle.end("aside")], f"{participle.group('subject')} {rest}"]
     return _inner_relative_clauses(text, left, right, chosen)
+
+
+def _holds_first_only(match: re.Match[str], chosen: list[_Dated]) -> bool:
+    """Whether a subject's aside holds the first of two dates and the rest of the sentence the second."""
+    first, second = (d.expression for d in chosen)
+    return match.start("aside") <= first.start and first.end <= match.end("aside") <= second.start
 
 
 def _inner_relative_clauses(text: str, left: int, right: int, chosen: list[_Dated]) -> list[str] | None:
@@ -471,13 +462,40 @@ def _inner_relative_clauses(text: str, left: int, right: int, chosen: list[_Date
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _VerbPatterns:
+    """Patterns that find a past verb or participle, its irregular forms the tagger's own (vocabulary.yaml,
+    tense.irregular_past), built once."""
+
+    participle_aside: re.Pattern[str]
+    """A subject and a participle's aside after it: "The ceasefire, agreed on Sunday, collapsed on Monday", "The
+    bridge, built in 1932, was closed", "Smith, speaking on Monday, said ..."."""
+    clause_subject: re.Pattern[str]
+    """A clause's subject, a pronoun or a short noun phrase right before a past verb ("she moved")."""
+    opens_with_verb: re.Pattern[str]
+    """A clause that opens with such a verb, no subject of its own ("founded the company in 1985")."""
+
+
+@cache
+def _verbs() -> _VerbPatterns:
+    irregular = "|".join(sorted(finder().grammar.vocabulary["tense"]["irregular_past"], key=len, reverse=True))
+    past = rf"(?:[a-z]{{2,}}ed|{irregular})\b"
+    return _VerbPatterns(
+        participle_aside=re.compile(rf"\s*(?P<subject>[A-Z][^,;:\n]{{2,80}}?),\s+"
+                                    rf"(?P<aside>(?:[a-z]{{2,}}(?:en|wn|ing)\b|{past})\s[^,;:\n]{{3,120}}?),\s+(?=[a-z])"),
+        clause_subject=re.compile(rf"\s*(?P<subject>(?:he|she|it|they|we|I|{_DETERMINER}\s+[\w'’-]+(?:\s+[\w'’-]+)?"
+                                  rf"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))\s+(?-i:{past})", re.IGNORECASE),
+        opens_with_verb=re.compile(rf"\s*(?-i:{past})"))
+
+
 def _with_shared_subjects(clauses: list[str]) -> list[str]:
     """A clause that opens with its verb takes the subject of the clause before it: "she moved to London in 1972
     and founded the company in 1985" gives "she founded the company in 1985", not "founded the company"."""
     shared = list(clauses)
+    verbs = _verbs()
     for index in range(1, len(shared)):
-        subject = _CLAUSE_SUBJECT.match(shared[index - 1])
-        if subject is not None and _OPENS_WITH_VERB.match(shared[index]):
+        subject = verbs.clause_subject.match(shared[index - 1])
+        if subject is not None and verbs.opens_with_verb.match(shared[index]):
             shared[index] = f"{subject.group('subject')} {shared[index].lstrip()}"
     return shared
 

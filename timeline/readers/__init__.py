@@ -112,14 +112,19 @@ def _files_under(directory: Path, *, skip: frozenset[Path] = frozenset()) -> tup
     """The files under a folder that a reader takes, and the other files (left unread, but counted); the files
     in ``skip`` (resolved paths: the timeline this run writes) are neither."""
     files, others = [], []
+    skipped_names = {path.name for path in skip}  # only a file of such a name is resolved
     for path in sorted(directory.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(directory).parts):
             continue
-        if path.name.endswith(SIDECAR_SUFFIX) or path.is_dir() or (skip and path.resolve() in skip):
+        if path.name.endswith(SIDECAR_SUFFIX) or path.is_dir() or _skipped(path, skip, skipped_names):
             continue
         # A name the readers know that is no regular file (a broken link, a pipe) is read, to be reported.
         (files if path.suffix.lower() in READERS else others).append(path)
     return files, others
+
+
+def _skipped(path: Path, skip: frozenset[Path], names: set[str]) -> bool:
+    return path.name in names and path.resolve() in skip
 
 
 def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Settings | None = None,
@@ -136,7 +141,7 @@ def read_paths(paths: Iterable[str | Path], *, stdin: Any = None, settings: Sett
                 result.skipped.append(Skipped(path=error.path or "<stdin>", reason=error.reason))
             continue
         path = Path(raw)
-        if not path.is_dir() and skip and path.resolve() in skip:
+        if not path.is_dir() and _skipped(path, skip, {p.name for p in skip}):
             result.skipped.append(Skipped(path=str(path), reason="is a timeline file this run writes (--out)"))
             continue
         files, others = _files_under(path, skip=skip) if path.is_dir() else ([path], [])

@@ -108,35 +108,30 @@ STRICT_KEYS = frozenset({"published", "date", "retrieved"})
 is no date (Reddit's ``"saved": false``) is passed over for the next name."""
 
 
-def first_date(data: dict[str, Any], keys: tuple[str, ...], *, path: str | Path | None,
-               names: dict[str, str] | None = None, get: Any = None) -> datetime | None:
-    """The date under the first of ``keys`` that holds one. ``names`` maps a key to the field the input named
-    for it (always strict, so that "--date-field sent" holding no date says so); ``get`` reads a key (records
-    read dotted names), by default ``data.get``."""
-    names = names or {}
+def first_date(data: Any, keys: tuple[str, ...], *, path: str | Path | None, strict: frozenset[str] = frozenset(),
+               get: Any = None) -> datetime | None:
+    """The date under the first of ``keys`` that holds one. Under STRICT_KEYS and ``strict`` (the fields the user
+    named: "--date-field sent" holding no date says so) a value that is none is an error; ``get`` reads a key
+    (records read dotted names), by default ``data.get``."""
     read = get or data.get
     for key in keys:
         value = read(key)
         if value is None or value == "":
             continue
-        named = names.get(key)
         try:
-            return parse_datetime(value, path=path, key=named or key)
+            return parse_datetime(value, path=path, key=key)
         except MetadataError:
-            if named is not None or key in STRICT_KEYS:
+            if key in STRICT_KEYS or key in strict:
                 raise
     return None
 
 
-def metadata_fields(data: dict[str, Any], source: AnchorSource, *, path: str | Path | None,
-                    names: dict[str, str] | None = None) -> dict[str, Any]:
-    """Document fields from a metadata mapping; the first of PUBLISHED_KEYS is read as ``published``, the first
-    of RETRIEVED_KEYS as ``retrieved``. ``names`` says which field of the input each role came from, so that a
-    bad date is named as the input names it."""
-    names = names or {}
+def metadata_fields(data: dict[str, Any], source: AnchorSource, *, path: str | Path | None) -> dict[str, Any]:
+    """Document fields from a metadata mapping; the first of PUBLISHED_KEYS that holds a date is read as
+    ``published``, the first of RETRIEVED_KEYS as ``retrieved``."""
     fields: dict[str, Any] = {}
     for role, keys in (("published", PUBLISHED_KEYS), ("retrieved", RETRIEVED_KEYS)):
-        when = first_date(data, keys, path=path, names={role: names[role]} if role in names else {})
+        when = first_date(data, keys, path=path)
         if when is not None:
             fields[role], fields[f"{role}_from"] = when, source
     for key in ("title", "url", "source", "language"):

@@ -37,6 +37,7 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 _CSV_DELIMITERS = ",;\t|"
 _DATE_ROLES = ("published", "retrieved")
+_TEXT_ROLES = ("title", "url", "source", "language")
 
 
 def field_names(settings: Settings) -> dict[str, tuple[str, ...]]:
@@ -58,16 +59,12 @@ def _lookup(record: Mapping[str, Any], name: str) -> Any:
 
 
 def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
-    return _named_first(record, names)[1]
-
-
-def _named_first(record: Mapping[str, Any], names: tuple[str, ...]) -> tuple[str | None, Any]:
-    """The first of the fields that holds a value, and its name."""
+    """The value of the first of the fields that holds one."""
     for name in names:
         value = _lookup(record, name)
         if value is not None and value != "":
-            return name, value
-    return None, None
+            return value
+    return None
 
 
 def record_document(record: Mapping[str, Any], *, doc_id: str, path: Path, sidecar: dict[str, Any],
@@ -77,18 +74,19 @@ def record_document(record: Mapping[str, Any], *, doc_id: str, path: Path, sidec
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"no text (looked for the field{'s' if len(fields['text']) > 1 else ''} "
                          f"{', '.join(fields['text'])})", path=path)
-    found = {role: _named_first(record, names) for role, names in fields.items() if role not in _DATE_ROLES}
-    values: dict[str, Any] = {role: value for role, (_, value) in found.items() if value is not None}
+    metadata = metadata_fields(sidecar, AnchorSource.SIDECAR, path=sidecar.get("__path__", path)) if sidecar else {}
     for role in _DATE_ROLES:
         # a bad date is named by the field it came from ("'opened' is not a date"); a field the user named
         # must hold one, an export's usual name ("saved": false) that holds none is passed over
         named = fields[role][: len(fields[role]) - len(DEFAULT_FIELDS[role])]
-        when = first_date(record, fields[role], path=path, names={name: name for name in named},
+        when = first_date(record, fields[role], path=path, strict=frozenset(named),
                           get=lambda key: _lookup(record, key))
         if when is not None:
-            values[role] = when
-    metadata = metadata_fields(sidecar, AnchorSource.SIDECAR, path=sidecar.get("__path__", path)) if sidecar else {}
-    metadata.update(metadata_fields(values, AnchorSource.RECORD, path=path))
+            metadata[role], metadata[f"{role}_from"] = when, AnchorSource.RECORD
+    for role in _TEXT_ROLES:
+        value = _first(record, fields[role])
+        if value is not None:
+            metadata[role] = str(value)
     return Document(id=doc_id, path=str(path), text=text.replace("\r\n", "\n"), kind="record", modified=modified,
                     **metadata)
 

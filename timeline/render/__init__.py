@@ -11,9 +11,8 @@ from .exports import to_csv, to_json, to_markdown, to_timelinejs
 from .plot import build_figure, render_html
 from .spec import Row, build_spec
 
-__all__ = ["OUTPUT_NAMES", "Row", "build_spec", "build_figure", "render_html", "to_json", "to_csv", "to_markdown", "to_timelinejs",
-           "write_outputs",
-           "FORMATS"]
+__all__ = ["OUTPUT_NAMES", "Row", "build_spec", "build_figure", "render_html", "to_json", "to_csv", "to_markdown",
+           "to_timelinejs", "write_outputs", "FORMATS"]
 
 FORMATS = ("html", "json", "csv", "md", "timelinejs")
 """Output formats; each is written as timeline.<format>, TimelineJS as timeline.timelinejs.json."""

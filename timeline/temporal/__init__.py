@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from ..models import Anchor, DateRange, Granularity, TimeExpression, TimexType
-from .find import RANGE_JOIN, Finder, Mention
+from .find import RANGE_JOIN, RANGE_WORDS, Finder, Mention
 from .resolve import Reference, Resolved, Unresolvable, bc_year, month_range, reached_value, resolve, shift_day
 from .tense import FUTURE, PROSPECTIVE
 
@@ -218,8 +218,8 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
                 previous = None
                 continue
             years = _range_end_years(piece, previous, mention, resolved) if previous is not None else 0
-            if years:
-                later = _years_later(resolved, years)
+            later = _years_later(resolved, years)
+            if later is not resolved:
                 if _told_as_over(reference, previous, mention, later):  # type: ignore[arg-type]
                     opening, opened = previous  # type: ignore[misc]
                     expressions[-1] = _expression(opening, _years_later(opened, -years), span.anchor, reference,
@@ -236,7 +236,8 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
     return expressions
 
 
-_DAY_RANGE_BETWEEN = re.compile(r"\s*(?:[-–]|to|until|till|through|thru|and)\s*", re.IGNORECASE)
+_DAY_RANGE_BETWEEN = re.compile(rf"\s*(?:{RANGE_WORDS}|and)\s*", re.IGNORECASE)
+"""What joins two days of a range: the range's words, or "and" ("between 14 and 22 February")."""
 
 
 def _range_start_moved(text: str, previous: tuple[Mention, Resolved], mention: Mention, resolved: Resolved) -> int:
@@ -295,11 +296,9 @@ def _range_end_years(text: str, previous: tuple[Mention, Resolved], mention: Men
         return 0
     if "and" in joined.group().lower() and opens["opens"].lower() != "between":
         return 0  # "from Christmas and New Year's Day" joins no range
-    # the first such day after the range's start (none, for a 29 February, where that year has none)
+    # the first such day after the range's start (none, for a 29 February: _years_later leaves it where it is)
     after = opened.start.year + ((resolved.start.month, resolved.start.day) <= (opened.start.month, opened.start.day))
     years = after - resolved.start.year
-    if _years_later(resolved, years) is resolved:
-        return 0
     # without a year of its own the start places nothing: only an end read before it moves
     return years if opening.partial.year is not None or years > 0 else 0
 

@@ -539,7 +539,8 @@ def _follow_numeric_order(mentions: list[Mention]) -> None:
             p.month, p.day, p.numeric_order = p.day, p.month, "day_first"
 
 
-RANGE_JOIN = re.compile(r"\s*(?:[-–]|to|until|till|through|thru)\s*", re.IGNORECASE)
+RANGE_WORDS = r"[-–]|to|until|till|through|thru"
+RANGE_JOIN = re.compile(rf"\s*(?:{RANGE_WORDS})\s*", re.IGNORECASE)
 """What joins the two ends of a range of times or days ("6 p.m. to 8 p.m.", "Thursday - Saturday")."""
 _DATE_FIELDS = ("weekday", "dir", "month", "day", "year", "relday")
 
@@ -587,7 +588,8 @@ _TOLD_BEFORE = re.compile(r"\b(?:(?P<born>born|b\.)\s+(?:(?:in|on)\s+)?"
 _TOLD_BEFORE_CHARS = 30
 # A quarter or half whose results a company is to report or has reported: "will report fourth-quarter results",
 # "posts earnings for the first half". Other results ("a dividend with the Q4 results") may lie in any year.
-_REPORTING = r"\b(?:report|reports|reporting|release|releases|releasing|post|posts|posting|announce|announces|announcing|publish|publishes|publishing)\s+(?:its\s+|their\s+|the\s+)?"
+_REPORTING = (r"\b(?:report(?:s|ing)?|releas(?:e|es|ing)|post(?:s|ing)?|announc(?:e|es|ing)|publish(?:es|ing)?)\s+"
+              r"(?:its\s+|their\s+|the\s+)?")
 _RESULTS_AFTER = re.compile(r"\s+(?:(?:financial|operating|earnings|trading)\s+)?(?:results|earnings|figures)\b",
                             re.IGNORECASE)
 _RESULTS_BEFORE = re.compile(rf"{_REPORTING}(?P<named>(?:results|earnings|figures)\s+(?:for|of)\s+(?:the\s+)?)?$",
@@ -1008,11 +1010,12 @@ class Finder:
             told = _TOLD_BEFORE.search(text, max(0, mention.start - _TOLD_BEFORE_CHARS), mention.start)
             if told:
                 mention.partial.born, mention.partial.since = told["born"] is not None, told["since"] is not None
-            if text.startswith(")", mention.end) and mention.partial.kind == "calendar" and mention.partial.month is None \
+            partial = mention.partial
+            if text.startswith(")", mention.end) and partial.kind == "calendar" and partial.month is None \
                     and _BRACKETED_AFTER_NAME.search(text, max(0, mention.start - _ASIDE_CHARS), mention.start):
-                mention.partial.aside = True
-            if mention.partial.kind in ("quarter", "half") and mention.partial.year is None and _reports_results(text, mention):
-                mention.partial.results = True
+                partial.aside = True
+            if partial.kind in ("quarter", "half") and partial.year is None and _reports_results(text, mention):
+                partial.results = True
             if mention.partial.kind == "duration" and _lands(text, mention):
                 mention.partial.lands = True
         return mentions

@@ -110,6 +110,7 @@ class TenseGuesser:
         self.said_openers = frozenset(words["said_openers"])
         self.deadline_prepositions = set(words["deadline_prepositions"])
         self.day_end_phrases = tuple(tuple(phrase.split()) for phrase in words["day_end_phrases"])
+        self.day_end_words = frozenset(phrase[-1] for phrase in self.day_end_phrases)
         self.date_lead_ins = frozenset(words["date_lead_ins"])
         self.extension_prepositions = set(words["extension_prepositions"])
         self.granting_verbs = set(words["granting_verbs"])
@@ -172,6 +173,8 @@ class TenseGuesser:
     def _without_day_end(self, before: list[str]) -> list[str]:
         """The words before a mention without an end of day right before it ("reply by EOD Friday" reads as
         "reply by Friday")."""
+        if not before or before[-1].lower() not in self.day_end_words:  # the common case, read once
+            return before
         for phrase in self.day_end_phrases:
             if len(before) >= len(phrase) and tuple(w.lower() for w in before[-len(phrase):]) == phrase:
                 return before[: -len(phrase)]
