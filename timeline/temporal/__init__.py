@@ -226,6 +226,9 @@ def tag(text: str, spans: Sequence[AnchoredSpan] | None = None, *,
                                                   span.start)
                 else:
                     resolved = later
+            listed = _listed_weekday_shift(piece, previous, mention, resolved, reference) if previous else 0
+            if listed:
+                resolved = _moved(resolved, listed)
             moved = _range_start_moved(piece, previous, mention, resolved) if previous is not None else 0
             if moved:
                 opening, opened = previous  # type: ignore[misc]
@@ -260,6 +263,32 @@ def _range_start_moved(text: str, previous: tuple[Mention, Resolved], mention: M
             and _DAY_RANGE_BETWEEN.fullmatch(text, opening.end, mention.start):
         return (resolved.start.replace(day=start.day) - opened.start).days
     return 0
+
+
+_WEEKDAY_LIST = re.compile(r"\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*(?:on\s+)?", re.IGNORECASE)
+"""What joins the weekdays of a list: "this Friday, Saturday and Sunday", "on Monday or on Tuesday"."""
+
+
+def _listed_weekday_shift(text: str, previous: tuple[Mention, Resolved], mention: Mention, resolved: Resolved,
+                          reference: Reference) -> int:
+    """How many days to move a bare weekday listed after another weekday, later in the week: it is a day of the
+    same week as the one before it ("Come to our branch this Friday, Saturday and Sunday", said on a Friday: the
+    Saturday after it, not the one before), unless that would put a day told in the past after the day written.
+    Zero when nothing is to move."""
+    opening, opened = previous
+    start, end = opening.partial, mention.partial
+    if start.kind != "weekday" or end.kind != "weekday" or start.weekday is None or end.weekday is None \
+            or end.dir is not None or end.mod or opened.start is None or resolved.start is None \
+            or opened.granularity not in _LISTED_DAY_GRAINS or end.weekday <= start.weekday \
+            or not _WEEKDAY_LIST.fullmatch(text, opening.end, mention.start):
+        return 0
+    day = opened.start + timedelta(days=end.weekday - start.weekday)
+    if mention.tense == "past" and reference.anchor is not None and day > reference.anchor.date():
+        return 0
+    return (day - resolved.start).days
+
+
+_LISTED_DAY_GRAINS = (Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE)
 
 
 _RANGE_OPENS = re.compile(r"\b(?P<opens>from|between)\s+$", re.IGNORECASE)
